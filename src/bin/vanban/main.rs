@@ -1,0 +1,2 @@
+//! The `vanban` command-line tool.
+fn main() {}
