@@ -1,16 +1,18 @@
 //! vanban: repair, normalise, extract and search official Vietnamese documents.
 #![warn(missing_docs)]
 
+mod dict;
 mod error;
 mod extract;
 mod normalize;
 mod options;
+mod segment;
 pub mod record;
 #[cfg(feature = "search")]
 pub mod search;
 
 pub use crate::error::{Error, Result};
 pub use crate::extract::{extract, extract_bytes, extract_file, extract_with};
-pub use crate::normalize::{decode, fold, normalize, normalize_str, Decoded};
+pub use crate::normalize::{decode, fold, fold_reader, normalize, normalize_reader, normalize_str, Decoded, StreamSummary};
 pub use crate::options::{Encoding, Options, Tone};
 pub use crate::record::Record;

@@ -1,10 +1,835 @@
 //! People named with a position or an honorific ("đồng chí Hà Anh Dũng - UVBTV, Trưởng Ban
 //! Tuyên giáo Tỉnh ủy").
+//!
+//! Three shapes, found from one Aho-Corasick pass over the positions table
+//! (`dictionaries/positions.tsv`):
+//! - honorific + name [+ titles]: "Đồng chí Hà Anh Dũng - UVBTV, Trưởng Ban Tuyên giáo Tỉnh ủy",
+//!   "đồng chí Mạc Đình Huấn- Phó Trưởng Ban …", "Đ/c Phan Duy Khiêm-Trưởng phòng …", plural
+//!   "các đồng chí: A, B và C";
+//! - titles + name: "Ủy viên Ban Thường vụ, Trưởng ban Tuyên giáo Tỉnh ủy Hà Anh Dũng",
+//!   "Phó Chủ tịch UBND tỉnh Nguyễn Văn A";
+//! - rank + name [+ titles]: "Trung tá Trương Quốc Sỹ, Trưởng CA xã Phước An".
+//!
+//! A name is 2–4 capitalised syllables. After a title it must begin with a family name
+//! (`dictionaries/surnames.txt`); after "đồng chí" a name of three or more syllables may begin
+//! with another syllable (names of ethnic communities). Places are not people: a name that is a
+//! province ("Lâm Đồng"), or two syllables right after a level word ("huyện Lý Sơn"), is dropped.
+//!
+//! This file also holds the word helpers the other inline extractors share: the cue words of
+//! `dictionaries/cues.tsv` and [`body_end`], which finds where a body's name ends.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::dict::table::{word_list, Table};
+use crate::dict::{self, at_word_bounds};
 use crate::record::Person;
+
+const SURNAMES_TXT: &str = include_str!("../../dictionaries/surnames.txt");
+const CUES_TSV: &str = include_str!("../../dictionaries/cues.tsv");
+
+static SURNAMES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_list(SURNAMES_TXT).into_iter().collect());
+
+/// What a cue word does (`dictionaries/cues.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Cue {
+    /// "Một" in "Một là, …".
+    Ordinal,
+    /// "đề nghị", "yêu cầu", "giao", "mời".
+    Request,
+    /// "trước", "chậm nhất" before a deadline date.
+    Deadline,
+    /// "Sở", "Ban", "Ủy ban": a body's name begins.
+    BodyHead,
+    /// "tỉnh", "nhân", "dân": stays inside a body's name.
+    NameWord,
+    /// "về", "hướng", "phát": ends a name.
+    Stop,
+    /// "số", "ngày", "đã": ends a cited law's title.
+    TitleStop,
+}
+
+static CUES: LazyLock<HashMap<Cue, Vec<&'static str>>> = LazyLock::new(|| {
+    // Bundled and checked by `dictionaries_parse`: failing here is our bug.
+    let t = Table::parse("cues.tsv", CUES_TSV).expect("bundled dictionary");
+    let (c, r) = (
+        t.column("cue").expect("cues.tsv column"),
+        t.column("role").expect("cues.tsv column"),
+    );
+    let mut map: HashMap<Cue, Vec<&'static str>> = HashMap::new();
+    for row in t.rows() {
+        let role = match row[r] {
+            "ordinal" => Cue::Ordinal,
+            "request" => Cue::Request,
+            "deadline" => Cue::Deadline,
+            "body_head" => Cue::BodyHead,
+            "name_word" => Cue::NameWord,
+            "title_stop" => Cue::TitleStop,
+            _ => Cue::Stop,
+        };
+        map.entry(role).or_default().push(row[c]);
+    }
+    // Longest first, so "hoàn thành trước" is tried before "hoàn thành".
+    for list in map.values_mut() {
+        list.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    }
+    map
+});
+
+static CUE_SETS: LazyLock<HashMap<Cue, HashSet<&'static str>>> = LazyLock::new(|| {
+    CUES.iter()
+        .map(|(k, v)| (*k, v.iter().copied().collect()))
+        .collect()
+});
+
+/// The cue words of one role, longest first (lower case).
+pub(crate) fn cues(role: Cue) -> &'static [&'static str] {
+    CUES.get(&role).map_or(&[], Vec::as_slice)
+}
+
+/// Whether the lower-cased `word` is a cue of `role`.
+pub(crate) fn is_cue(word: &str, role: Cue) -> bool {
+    CUE_SETS.get(&role).is_some_and(|s| s.contains(word))
+}
+
+/// The longest cue of `role` that `text` begins with (any case, whole words): its length in
+/// `text`.
+pub(crate) fn cue_at(text: &str, role: Cue) -> Option<usize> {
+    cues(role).iter().find_map(|cue| {
+        let n = prefix_len_ci(text, cue)?;
+        at_word_bounds(text, 0, n).then_some(n)
+    })
+}
+
+/// The byte length of the prefix of `text` equal to the lower-case `lower` ignoring case.
+fn prefix_len_ci(text: &str, lower: &str) -> Option<usize> {
+    let mut t = text.char_indices();
+    for lc in lower.chars() {
+        let (_, tc) = t.next()?;
+        if tc != lc && !tc.to_lowercase().eq(std::iter::once(lc)) {
+            return None;
+        }
+    }
+    Some(t.next().map_or(text.len(), |(i, _)| i))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words
+
+/// A word (letters and digits, `&` between two of them: "NN&PTNT") at `i`, if one starts
+/// there: its end.
+pub(crate) fn word_end(text: &str, i: usize) -> Option<usize> {
+    let mut end = i;
+    let mut chars = text[i..].char_indices().peekable();
+    while let Some((k, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            end = i + k + c.len_utf8();
+        } else if c == '&' && end > i && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()) {
+            continue;
+        } else {
+            break;
+        }
+    }
+    (end > i).then_some(end)
+}
+
+/// Skips spaces, tabs and at most one line break.
+pub(crate) fn skip_ws(text: &str, mut i: usize) -> usize {
+    let mut newlines = 0;
+    while let Some(c) = text[i..].chars().next() {
+        match c {
+            ' ' | '\t' | '\u{a0}' | '\r' => i += c.len_utf8(),
+            '\n' if newlines == 0 => {
+                newlines += 1;
+                i += 1;
+            }
+            _ => break,
+        }
+    }
+    i
+}
+
+/// "Hà", "A": a capital then lower-case letters only.
+pub(crate) fn is_titlecase(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+}
+
+/// Starts with a capital: "Tỉnh", "UBND", "TTg".
+pub(crate) fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Where a body's name that continues at `i` ends ("Ban Tuyên giáo Tỉnh ủy về …" → before
+/// " về"): capitalised words, digits, a lower-case word right after a capitalised one unless
+/// it is a stop word, and the name words of `cues.tsv` ("nhân dân tỉnh"); "và" only before a
+/// capital ("Bộ Văn hóa, Thể thao và Du lịch"). Returns `i` when no word continues the name.
+pub(crate) fn body_end(text: &str, i: usize) -> usize {
+    let mut end = i;
+    let mut j = i;
+    let mut prev_cap = text[..i]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(is_capitalised);
+    // Lower-case words after a lower-case one wait for a capital to confirm them: "Hội Cựu
+    // chiến binh Việt Nam" keeps "binh", "Tỉnh ủy làm việc" drops "làm".
+    let mut pending = 0;
+    let mut first = true;
+    loop {
+        let k = if first { skip_ws(text, j) } else { continue_at(text, j) };
+        if !first && k == j {
+            break;
+        }
+        first = false;
+        let Some(we) = word_end(text, k) else { break };
+        let w = &text[k..we];
+        if pending > 0 && starts_doc_type(&text[k..]) {
+            // "của Chính phủ ban hành Kế hoạch …": the capital starts another document.
+            break;
+        }
+        if is_capitalised(w) || w.chars().all(|c| c.is_ascii_digit()) {
+            // "Quân khu 1 thay mặt": a number ends a name as a capital does, but a lower-case
+            // word after it is not a second syllable.
+            prev_cap = is_capitalised(w);
+            pending = 0;
+            end = we;
+        } else {
+            let lw = w.to_lowercase();
+            if is_cue(&lw, Cue::Stop) {
+                break;
+            }
+            if lw == "và" {
+                let n = skip_spaces(text, we);
+                let next_cap = word_end(text, n).is_some_and(|e| is_capitalised(&text[n..e]));
+                if !next_cap || starts_doc_type(&text[n..]) {
+                    break;
+                }
+                pending += 1;
+            } else if (prev_cap && pending == 0) || (pending == 0 && is_cue(&lw, Cue::NameWord)) {
+                end = we;
+            } else {
+                pending += 1;
+                if pending > 3 {
+                    break;
+                }
+            }
+            prev_cap = false;
+        }
+        j = we;
+    }
+    end
+}
+
+/// Where the next word of a phrase starts after `j`: spaces skipped, and a line break too when
+/// the next line goes on with a lower-case word that is not a stop word (a wrapped line:
+/// "Thủ tướng Chính\nphủ", dev/d024). `j` itself when nothing follows on the same phrase.
+pub(crate) fn continue_at(text: &str, j: usize) -> usize {
+    let k = skip_spaces(text, j);
+    if !text[k..].starts_with(['\n', '\r']) {
+        return k;
+    }
+    let n = skip_ws(text, k);
+    match word_end(text, n) {
+        Some(e) if !is_capitalised(&text[n..e]) && !is_cue(&text[n..e].to_lowercase(), Cue::Stop) => n,
+        _ => j,
+    }
+}
+
+fn starts_doc_type(text: &str) -> bool {
+    let head: &str = {
+        let mut n = 0;
+        for (k, c) in text.char_indices() {
+            if k > 40 {
+                break;
+            }
+            n = k + c.len_utf8();
+        }
+        &text[..n]
+    };
+    dict::find_doc_types(head)
+        .first()
+        .is_some_and(|(_, r)| r.start == 0 && is_capitalised(&head[..r.end]))
+}
+
+/// Skips spaces and tabs only (no line break).
+pub(crate) fn skip_spaces(text: &str, mut i: usize) -> usize {
+    while let Some(c) = text[i..].chars().next() {
+        if matches!(c, ' ' | '\t' | '\u{a0}') {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// Collapses runs of whitespace to one space and trims.
+pub(crate) fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Positions
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Position,
+    Rank,
+    Honorific,
+}
+
+static POSITION_FINDER: LazyLock<(AhoCorasick, Vec<Kind>)> = LazyLock::new(|| {
+    let mut patterns: Vec<String> = Vec::new();
+    let mut kinds = Vec::new();
+    let mut add = |p: String, k: Kind| {
+        if !patterns.contains(&p) {
+            patterns.push(p);
+            kinds.push(k);
+        }
+    };
+    for p in dict::positions() {
+        let kind = match p.kind {
+            "rank" => Kind::Rank,
+            "honorific" => Kind::Honorific,
+            _ => Kind::Position,
+        };
+        let lower = p.name.to_lowercase();
+        let first_upper = upper_first(&lower);
+        let words_upper = lower.split(' ').map(upper_first).collect::<Vec<_>>().join(" ");
+        for form in [
+            p.name.to_string(),
+            lower,
+            first_upper,
+            words_upper,
+            p.name.to_uppercase(),
+        ] {
+            add(form, kind);
+        }
+        for a in &p.abbreviations {
+            add((*a).to_string(), kind);
+        }
+    }
+    let ac = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .expect("position automaton");
+    (ac, kinds)
+});
+
+fn upper_first(s: &str) -> String {
+    let mut cs = s.chars();
+    match cs.next() {
+        Some(c) => c.to_uppercase().chain(cs).collect(),
+        None => String::new(),
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Hit {
+    kind: Kind,
+    start: usize,
+    end: usize,
+}
+
+fn position_hits(text: &str) -> Vec<Hit> {
+    let (ac, kinds) = &*POSITION_FINDER;
+    ac.find_iter(text)
+        .filter(|m| at_word_bounds(text, m.start(), m.end()))
+        .map(|m| Hit {
+            kind: kinds[m.pattern().as_usize()],
+            start: m.start(),
+            end: m.end(),
+        })
+        .collect()
+}
+
+/// The position or rank hit starting exactly at `i`, if any (`hits` sorted by start).
+fn hit_at(hits: &[Hit], i: usize) -> Option<&Hit> {
+    hits.binary_search_by_key(&i, |h| h.start)
+        .ok()
+        .map(|k| &hits[k])
+        .filter(|h| h.kind != Kind::Honorific)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names
+
+/// How sure the context is that a name follows.
+#[derive(Clone, Copy, PartialEq)]
+enum Need {
+    /// After a title or "ông"/"bà": the first syllable must be a family name.
+    Surname,
+    /// After "đồng chí": a family name, or three or more syllables.
+    Comrade,
+}
+
+/// A personal name at `i`: 2–4 capitalised syllables, stopping before a position word.
+fn name_at(text: &str, i: usize, hits: &[Hit], need: Need) -> Option<(usize, String)> {
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut j = i;
+    loop {
+        let Some(we) = word_end(text, j) else { break };
+        let w = &text[j..we];
+        if !is_titlecase(w) || hit_at(hits, j).is_some() {
+            break;
+        }
+        words.push((j, we));
+        if words.len() > 4 {
+            return None;
+        }
+        // A name wrapped over two lines ("Trần\nHồng Minh", dev/d029), but not a name at
+        // the end of a line followed by a capitalised line.
+        let k = if words.len() < 2 {
+            skip_ws(text, we)
+        } else {
+            skip_spaces(text, we)
+        };
+        if k == we {
+            break;
+        }
+        j = k;
+    }
+    if words.len() < 2 {
+        return None;
+    }
+    let after = skip_spaces(text, words[words.len() - 1].1);
+    if words.len() == 2 {
+        // "Đoàn Thanh niên" is a body: a two-syllable name is followed by punctuation, a
+        // capital, "và" or a stop word ("Lương Cường phát biểu").
+        if let Some(e) = word_end(text, after) {
+            let lw = text[after..e].to_lowercase();
+            if !is_capitalised(&text[after..e]) && lw != "và" && !is_cue(&lw, Cue::Stop) {
+                return None;
+            }
+        }
+    }
+    let first = &text[words[0].0..words[0].1];
+    let surname = SURNAMES.contains(first);
+    let ok = match need {
+        Need::Surname => surname,
+        Need::Comrade => surname || words.len() >= 3,
+    };
+    if !ok {
+        return None;
+    }
+    let end = words[words.len() - 1].1;
+    let name = collapse(&text[i..end]);
+    if is_place(text, i, &name, words.len()) {
+        return None;
+    }
+    Some((end, name))
+}
+
+/// A province, or a two-syllable name right after a level word ("huyện Lý Sơn").
+fn is_place(text: &str, start: usize, name: &str, syllables: usize) -> bool {
+    let before = text[..start].trim_end();
+    let prev = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let level = matches!(
+        prev,
+        "tỉnh" | "Tỉnh" | "huyện" | "Huyện" | "xã" | "Xã" | "phường" | "Phường" | "quận" | "Quận"
+            | "TP" | "phố" | "Phố" | "thị" | "trấn" | "TX" | "thôn" | "ấp" | "bản"
+    );
+    if level && (syllables == 2 || dict::province_by_name(name).is_some()) {
+        return true;
+    }
+    syllables == 2 && dict::province_by_name(name).is_some()
+}
+
+/// Where a title continuing at `i` ends: [`body_end`], cut before a personal name.
+fn title_end(text: &str, i: usize, hits: &[Hit]) -> usize {
+    let end = body_end(text, i).max(i);
+    let mut j = i;
+    while j < end {
+        let k = skip_ws(text, j);
+        let Some(we) = word_end(text, k) else { break };
+        if k > i && SURNAMES.contains(&text[k..we]) && name_at(text, k, hits, Need::Surname).is_some() {
+            return text[..k].trim_end().len();
+        }
+        j = we;
+    }
+    end
+}
+
+/// Whether a personal name begins right after `i` (spaces skipped).
+fn starts_name(text: &str, i: usize, hits: &[Hit]) -> bool {
+    let k = skip_spaces(text, i);
+    k > i && name_at(text, k, hits, Need::Surname).is_some()
+}
+
+/// Titles after a name: "- UVBTV, Trưởng Ban Tuyên giáo Tỉnh ủy", "- TUV, Bí thư Huyện ủy".
+/// A segment that starts with no position but with a capital continues the previous title
+/// ("Trưởng phòng Thông tin - Khoa giáo").
+fn trailing_titles(text: &str, mut j: usize, hits: &[Hit], titles: &mut Vec<String>) -> usize {
+    let mut end = j;
+    let mut had_own = false;
+    loop {
+        let k = skip_spaces(text, j);
+        let Some(sep) = text[k..].chars().next() else { break };
+        if !matches!(sep, ',' | '-' | '–' | '—') {
+            break;
+        }
+        let mut s = skip_spaces(text, k + sep.len_utf8());
+        if let Some(n) = prefix_len_ci(&text[s..], "kiêm ") {
+            s = skip_spaces(text, s + n);
+        }
+        if let Some(h) = hit_at(hits, s) {
+            let e = title_end(text, h.end, hits);
+            if starts_name(text, e, hits) {
+                // "…, Bộ trưởng Bộ Xây dựng Trần Hồng Minh": the next person's title.
+                break;
+            }
+            titles.push(collapse(&text[s..e]));
+            had_own = true;
+            end = e;
+            j = e;
+            continue;
+        }
+        let Some(we) = word_end(text, s) else { break };
+        if !had_own || !is_capitalised(&text[s..we]) || sep == ',' && starts_doc_type(&text[s..]) {
+            break;
+        }
+        // Stop at the next person in a list ("A, Phó Chủ tịch; B, …").
+        if name_at(text, s, hits, Need::Surname).is_some() {
+            break;
+        }
+        let e = title_end(text, s, hits).max(we);
+        if starts_name(text, e, hits) {
+            break;
+        }
+        if let Some(last) = titles.last_mut() {
+            if text[end..e].starts_with(char::is_whitespace) {
+                last.push(' ');
+            }
+            last.push_str(&collapse(&text[end..e]));
+        }
+        end = e;
+        j = e;
+    }
+    end
+}
+
+/// Titles before a name, starting at the position hit `hits[h]`: "Ủy viên Ban Thường vụ,
+/// Trưởng ban Tuyên giáo Tỉnh ủy Hà Anh Dũng". Returns the person and where they end.
+fn titled_name(text: &str, hits: &[Hit], h: usize) -> Option<(Person, usize)> {
+    let mut titles = Vec::new();
+    let mut cur = hits[h].start;
+    let mut j = hits[h].end;
+    let mut prev_cap = true;
+    for _ in 0..16 {
+        let k = skip_ws(text, j);
+        let c = text[k..].chars().next()?;
+        if c == ',' {
+            let s = skip_spaces(text, k + 1);
+            let next = hit_at(hits, s)?;
+            titles.push(collapse(&text[cur..k]));
+            cur = s;
+            j = next.end;
+            prev_cap = true;
+            continue;
+        }
+        if k == j && k != hits[h].end {
+            return None;
+        }
+        if text[j..k].contains('\n') && is_allcaps_title(&text[cur..j]) {
+            // A signature block ("PHÓ CHỦ TỊCH" / name) is the signer's, read elsewhere.
+            return None;
+        }
+        let we = word_end(text, k)?;
+        let w = &text[k..we];
+        if is_titlecase(w) && SURNAMES.contains(w) {
+            if let Some((end, name)) = name_at(text, k, hits, Need::Surname) {
+                let title = collapse(&text[cur..k]);
+                let title = title.trim_end_matches([',', '-', '–', ' ']).to_string();
+                // "Chủ tịch Hồ Chí Minh" is a person; "Đoàn Thanh niên Cộng sản Hồ Chí Minh"
+                // names a body: a province name follows a bare position only.
+                let bare = hits[h].end == k || text[hits[h].end..k].trim().is_empty();
+                if !bare && dict::province_by_name(&name).is_some() {
+                    return None;
+                }
+                if !title.is_empty() {
+                    titles.push(title);
+                }
+                let end = trailing_titles(text, end, hits, &mut titles);
+                return Some((Person { name, titles }, end));
+            }
+        }
+        if is_capitalised(w) || w.chars().all(|c| c.is_ascii_digit()) {
+            prev_cap = true;
+        } else {
+            let lw = w.to_lowercase();
+            let ok = (prev_cap && !is_cue(&lw, Cue::Stop)) || is_cue(&lw, Cue::NameWord);
+            if !ok {
+                return None;
+            }
+            prev_cap = false;
+        }
+        j = we;
+    }
+    None
+}
+
+fn is_allcaps_title(t: &str) -> bool {
+    t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase)
+}
 
 /// Every person the body names with a position or honorific, each once with all titles.
 pub(crate) fn people(body: &str) -> Vec<Person> {
-    let _ = body;
-    Vec::new()
+    let hits = position_hits(body);
+    let mut found: Vec<Person> = Vec::new();
+    let mut done = 0;
+    for (h, hit) in hits.iter().enumerate() {
+        if hit.start < done {
+            continue;
+        }
+        match hit.kind {
+            Kind::Honorific => {
+                let w = &body[hit.start..hit.end];
+                let comrade = !matches!(w.to_lowercase().as_str(), "ông" | "bà");
+                let plural = body[..hit.start]
+                    .trim_end()
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .is_some_and(|p| p == "các" || p == "Các");
+                let mut j = skip_spaces(body, hit.end);
+                if body[j..].starts_with(':') {
+                    j = skip_ws(body, j + 1);
+                }
+                loop {
+                    let Some((person, end)) = honored(body, &hits, j, comrade) else {
+                        break;
+                    };
+                    done = end;
+                    found.push(person);
+                    if !plural {
+                        break;
+                    }
+                    // "các đồng chí: A, B và C"
+                    let k = skip_spaces(body, end);
+                    let next = if body[k..].starts_with([',', ';']) {
+                        skip_ws(body, k + 1)
+                    } else if let Some(n) = prefix_len_ci(&body[k..], "và ") {
+                        skip_spaces(body, k + n)
+                    } else {
+                        break;
+                    };
+                    j = next;
+                }
+            }
+            Kind::Position | Kind::Rank => {
+                if let Some((person, end)) = titled_name(body, &hits, h) {
+                    done = end;
+                    found.push(person);
+                }
+            }
+        }
+    }
+    merge(found)
+}
+
+/// The person after an honorific at `j`: a rank or title may come first ("Đồng chí Thiếu
+/// tướng Lê Ngọc Hải", "đồng chí Bí thư Tỉnh ủy Nguyễn Văn A").
+fn honored(text: &str, hits: &[Hit], j: usize, comrade: bool) -> Option<(Person, usize)> {
+    if let Some(h) = hits.iter().position(|h| h.start == j && h.kind != Kind::Honorific) {
+        return titled_name(text, hits, h);
+    }
+    let need = if comrade { Need::Comrade } else { Need::Surname };
+    let (end, name) = name_at(text, j, hits, need)?;
+    let mut titles = Vec::new();
+    let end = trailing_titles(text, end, hits, &mut titles);
+    Some((Person { name, titles }, end))
+}
+
+/// One entry per name, titles merged in order of first appearance.
+fn merge(found: Vec<Person>) -> Vec<Person> {
+    let mut out: Vec<Person> = Vec::new();
+    for p in found {
+        match out.iter_mut().find(|q| q.name == p.name) {
+            Some(q) => {
+                for t in p.titles {
+                    if !q.titles.iter().any(|u| u.to_lowercase() == t.to_lowercase()) {
+                        q.titles.push(t);
+                    }
+                }
+            }
+            None => out.push(p),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::is_nfc;
+
+    fn got(text: &str) -> Vec<(String, Vec<String>)> {
+        people(text).into_iter().map(|p| (p.name, p.titles)).collect()
+    }
+
+    fn want(list: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
+        list.iter()
+            .map(|(n, t)| (n.to_string(), t.iter().map(|s| s.to_string()).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn dictionaries_parse() {
+        for (name, text) in [("surnames.txt", SURNAMES_TXT), ("cues.tsv", CUES_TSV)] {
+            assert!(is_nfc(text) && text.starts_with('#'), "{name}");
+        }
+        let surnames = word_list(SURNAMES_TXT);
+        assert_eq!(surnames.len(), SURNAMES.len(), "duplicate family name");
+        let t = Table::parse("cues.tsv", CUES_TSV).unwrap();
+        let mut pairs = HashSet::new();
+        for row in t.rows() {
+            assert!(pairs.insert((row[0], row[1])), "duplicate cue {row:?}");
+            assert_eq!(row[0], row[0].to_lowercase(), "cue not lower case");
+            assert!(
+                ["ordinal", "request", "deadline", "body_head", "name_word", "stop", "title_stop"].contains(&row[1]),
+                "{row:?}"
+            );
+        }
+        assert!(is_nfc(include_str!("../../dictionaries/positions.tsv")));
+        let mut names = HashSet::new();
+        for p in dict::positions() {
+            assert!(names.insert(p.name), "duplicate position {}", p.name);
+            assert!(["position", "rank", "honorific"].contains(&p.kind), "{}", p.name);
+        }
+        assert!(!position_hits("Trưởng ban").is_empty());
+    }
+
+    #[test]
+    fn people_with_honorifics_and_titles() {
+        for (text, expected) in [
+            // seeds/000
+            (
+                "1. Chủ trì: Đồng chí Hà Anh Dũng - UVBTV, Trưởng Ban Tuyên giáo Tỉnh ủy.",
+                want(&[("Hà Anh Dũng", &["UVBTV", "Trưởng Ban Tuyên giáo Tỉnh ủy"])]),
+            ),
+            // seeds/001
+            (
+                "do đồng chí Mạc Đình Huấn- Phó Trưởng Ban Tuyên giáo Tỉnh ủy làm Trưởng Đoàn",
+                want(&[("Mạc Đình Huấn", &["Phó Trưởng Ban Tuyên giáo Tỉnh ủy"])]),
+            ),
+            (
+                "có đồng chí Dương Thanh Huân- TUV, Bí thư Huyện ủy và lãnh đạo, chuyên viên",
+                want(&[("Dương Thanh Huân", &["TUV", "Bí thư Huyện ủy"])]),
+            ),
+            (
+                "Đ/c Phan Duy Khiêm-Trưởng phòng Thông tin - Khoa giáo, Ban Tuyên giáo Tỉnh ủy - Thành viên Đoàn Kiểm tra phát biểu",
+                want(&[(
+                    "Phan Duy Khiêm",
+                    &["Trưởng phòng Thông tin - Khoa giáo, Ban Tuyên giáo Tỉnh ủy", "Thành viên Đoàn Kiểm tra"],
+                )]),
+            ),
+            // seeds/002
+            (
+                "Đồng chí Triệu Đình Lê, Phó Bí thư Thường trực Tỉnh ủy, Trưởng Tiểu ban chủ trì.",
+                want(&[("Triệu Đình Lê", &["Phó Bí thư Thường trực Tỉnh ủy", "Trưởng Tiểu ban"])]),
+            ),
+            // dev/d070: rank first
+            (
+                "Thiếu tướng Lô Xuân Thuân, Phó Tư lệnh, kiêm Tham mưu trưởng Bộ Tư lệnh Quân khu 1 thay mặt",
+                want(&[("Lô Xuân Thuân", &["Thiếu tướng", "Phó Tư lệnh", "Tham mưu trưởng Bộ Tư lệnh Quân khu 1"])]),
+            ),
+            // dev/d078
+            (
+                "Ngày 23.4, Trung tá Trương Quốc Sỹ, Trưởng CA xã Phước An (huyện Tuy Phước) cho biết",
+                want(&[("Trương Quốc Sỹ", &["Trung tá", "Trưởng CA xã Phước An"])]),
+            ),
+            // dev/d098: honorific, then rank
+            (
+                "20. Đồng chí Thiếu tướng Lê Ngọc Hải, Tư lệnh Quân khu 5, Bộ Quốc phòng.",
+                want(&[("Lê Ngọc Hải", &["Thiếu tướng", "Tư lệnh Quân khu 5, Bộ Quốc phòng"])]),
+            ),
+            // dev/d081-style: ông + name, no title
+            ("Ông Nguyễn Xuân Phong cho biết", want(&[("Nguyễn Xuân Phong", &[])])),
+        ] {
+            assert_eq!(got(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn titles_before_names() {
+        for (text, expected) in [
+            // seeds/003
+            (
+                "Ủy viên Ban Thường vụ, Trưởng ban Tuyên giáo Tỉnh ủy Hà Anh Dũng cùng các Phó trưởng ban chủ trì hội nghị. Trưởng ban Tuyên giáo Tỉnh ủy Hà Anh Dũng đề nghị",
+                want(&[("Hà Anh Dũng", &["Ủy viên Ban Thường vụ", "Trưởng ban Tuyên giáo Tỉnh ủy"])]),
+            ),
+            // seeds/002
+            (
+                "Phó Bí thư Thường trực Tỉnh ủy Triệu Đình Lê phát biểu kết luận cuộc họp.",
+                want(&[("Triệu Đình Lê", &["Phó Bí thư Thường trực Tỉnh ủy"])]),
+            ),
+            (
+                "Phó Chủ tịch UBND tỉnh Nguyễn Văn An và Bí thư Huyện ủy Trần Văn Bình dự.",
+                want(&[("Nguyễn Văn An", &["Phó Chủ tịch UBND tỉnh"]), ("Trần Văn Bình", &["Bí thư Huyện ủy"])]),
+            ),
+            // dev/d076
+            ("Tổng Bí thư Tô Lâm dự chương trình nghệ thuật", want(&[("Tô Lâm", &["Tổng Bí thư"])])),
+        ] {
+            assert_eq!(got(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn plural_comrades() {
+        assert_eq!(
+            got("Tham dự có các đồng chí: Nguyễn Văn An, Trần Thị Bình và Lê Hoàng Cường."),
+            want(&[("Nguyễn Văn An", &[]), ("Trần Thị Bình", &[]), ("Lê Hoàng Cường", &[])])
+        );
+    }
+
+    #[test]
+    fn places_and_bodies_are_not_people() {
+        for text in [
+            // seeds/000, seeds/001
+            "Bình Phước, ngày tháng 9 năm 2021; Ban Tuyên giáo Tỉnh ủy tổ chức",
+            "Giám đốc Sở Y tế tỉnh Lâm Đồng cho biết",
+            "Chủ tịch UBND huyện Lý Sơn phát biểu",
+            "Đồng chí bí thư chi bộ (đảng bộ) hoặc phó bí thư chi bộ làm tổ trưởng",
+            "bà con nhân dân; ông bà tổ tiên; Bà Rịa - Vũng Tàu",
+            "Bà Cương trị giá gần 14 tỷ đồng",
+        ] {
+            assert_eq!(got(text), Vec::<(String, Vec<String>)>::new(), "{text:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod survey_tmp {
+    #[test]
+    #[ignore]
+    fn survey() {
+        let dir = std::env::var("SURVEY").unwrap();
+        let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+        files.sort();
+        for f in files {
+            let Ok(t) = std::fs::read_to_string(&f) else { continue };
+            let t: String = unicode_normalization::UnicodeNormalization::nfc(t.as_str()).collect();
+            let what = std::env::var("WHAT").unwrap();
+            match what.as_str() {
+                "people" => for p in super::people(&t) { println!("{}\t{}\t{:?}", f.display(), p.name, p.titles); },
+                "numbers" => for n in super::super::number::find_numbers(&t) { println!("{}\t{}", f.display(), n.number); },
+                "refs" => for r in super::super::references::references(&t, None) { println!("{}\t{:?}\t{:?}\t{:?}\t{:?}\t{}", f.display(), r.number, r.doc_type, r.date.map(|d| d.to_string()), r.issuer, r.text); },
+                "actions" => for a in super::super::actions::action_items(&t) { println!("{}\t{:?}\t{:?}\t{}", f.display(), a.assignees, a.deadline.map(|d| d.to_string()), a.text.chars().take(150).collect::<String>()); },
+                _ => for d in super::super::date::find_dates(&t) { println!("{}\t{}\t{}", f.display(), d.date, &t[d.range.clone()].replace('\n', " ")); },
+            }
+        }
+    }
 }

@@ -2,72 +2,313 @@
 //! style, broken lines and stray spaces; and folding for accent-insensitive matching.
 //!
 //! The pipeline, in order: [`decode`] (bytes → Unicode, detecting the encoding), then
-//! [`normalize_str`] (NFC, spaces, line repair, tone style). [`fold`] removes diacritics.
+//! [`normalize_str`]: NFC ([`nfc`]), spaces and line endings ([`lines`]), syllables split by a
+//! line break ([`lines`]), tone style ([`tone`]). [`fold`] removes diacritics. For inputs too big
+//! to hold in memory, [`normalize_reader`] and [`fold_reader`] stream the same pipeline.
+//!
+//! What `normalize_str` changes is listed in [`lines`] and [`tone`]; everything else is kept as
+//! written: runs of spaces, blank lines, punctuation, numbers such as `04-QC/BTGTU`, `V/v`,
+//! `123/QĐ-UBND`, dates and URLs. It is idempotent.
 
 use std::borrow::Cow;
 
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use crate::error::{Error, Result};
+use crate::options::{Encoding, Options, Tone};
 
-use crate::error::Result;
-use crate::options::{Encoding, Options};
+mod detect;
+mod fold;
+mod legacy;
+mod lines;
+mod nfc;
+mod stream;
+pub(crate) mod syllable;
+mod tone;
+mod viqr;
+
+pub use self::fold::fold;
+pub use self::stream::{fold_reader, normalize_reader, StreamSummary};
 
 /// Text decoded from bytes, with the encoding that was used.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Decoded {
-    /// The text, in Unicode (not yet normalised).
+    /// The text, in Unicode (not yet normalised; Windows-1258 input is already NFC).
     pub text: String,
     /// The encoding the bytes were read as.
     pub encoding: Encoding,
-    /// How sure the detector was, 0.0–1.0 (1.0 when the encoding was given).
+    /// How sure the detector was, 0.0–1.0 (1.0 when the encoding was given or the bytes are
+    /// valid UTF-8).
     pub confidence: f32,
-    /// What the decoder noticed (the detected encoding, replaced bytes).
+    /// What the decoder noticed: the detected encoding and its confidence when it had to guess
+    /// ("detected encoding tcvn3 (confidence 0.93)"), replaced bytes.
     pub warnings: Vec<String>,
 }
 
-/// Decodes bytes in `encoding` (or detects it with [`Encoding::Auto`]).
+/// Decodes bytes in `encoding`, or detects the encoding with [`Encoding::Auto`].
+///
+/// Detection: valid UTF-8 is UTF-8 (a BOM is dropped; UTF-16 needs its BOM); ASCII full of VIQR
+/// marks spelling Vietnamese syllables is VIQR; otherwise each legacy decoder (TCVN3, VNI,
+/// VISCII, Windows-1258) is scored by the share of valid Vietnamese syllables among the
+/// accented words it produces, and the best wins, with a warning naming it.
+///
+/// # Errors
+/// [`Error::NotText`] for binary data (NUL or control bytes) and for bytes that are neither
+/// UTF-8 nor any legacy encoding; [`Error::Decode`] when a forced encoding does not fit.
+///
+/// ```
+/// let d = vanban::decode(b"C\xe9ng h\xdfa", vanban::Encoding::Auto)?; // TCVN3 bytes
+/// assert_eq!(d.text, "Cộng hòa");
+/// assert_eq!(d.encoding, vanban::Encoding::Tcvn3);
+/// assert!(d.warnings[0].contains("tcvn3"));
+/// assert_eq!(vanban::decode(b"", vanban::Encoding::Auto)?.text, "");
+/// # Ok::<(), vanban::Error>(())
+/// ```
 pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<Decoded> {
-    let _ = encoding;
-    let text = String::from_utf8(bytes.to_vec())
-        .map_err(|_| crate::Error::NotText("invalid UTF-8".to_string()))?;
+    let done = |text: String, encoding: Encoding| Decoded { text, encoding, confidence: 1.0, warnings: Vec::new() };
+    if bytes.is_empty() {
+        return Ok(done(String::new(), if encoding == Encoding::Auto { Encoding::Utf8 } else { encoding }));
+    }
+    if let Some(text) = decode_utf16_bom(bytes) {
+        if matches!(encoding, Encoding::Auto | Encoding::Utf8 | Encoding::Utf16) {
+            return Ok(done(text, Encoding::Utf16));
+        }
+    }
+    detect::check_text(bytes)?;
+    match encoding {
+        Encoding::Auto => decode_auto(bytes),
+        Encoding::Utf8 => {
+            let body = strip_utf8_bom(bytes);
+            match std::str::from_utf8(body) {
+                Ok(s) => Ok(done(s.to_string(), Encoding::Utf8)),
+                Err(e) => Err(decode_error(Encoding::Utf8, bytes, bytes.len() - body.len() + e.valid_up_to())),
+            }
+        }
+        Encoding::Utf16 => Err(decode_error(Encoding::Utf16, bytes, 0)),
+        Encoding::Viqr => match bytes.iter().position(|b| !b.is_ascii()) {
+            Some(at) => Err(decode_error(Encoding::Viqr, bytes, at)),
+            None => {
+                let text = std::str::from_utf8(bytes).map_err(|e| decode_error(Encoding::Viqr, bytes, e.valid_up_to()))?;
+                Ok(done(viqr::decode(text).0, Encoding::Viqr))
+            }
+        },
+        legacy => {
+            let text = detect::decode_legacy(bytes, legacy);
+            let (valid, total) = detect::syllable_score(&text);
+            // The bytes do not fit when most accented words come out as no Vietnamese syllable.
+            if total >= 3 && valid * 10 < total * 3 {
+                let at = bytes.iter().position(|b| !b.is_ascii()).unwrap_or(0);
+                return Err(decode_error(legacy, bytes, at));
+            }
+            Ok(done(text, legacy))
+        }
+    }
+}
+
+fn decode_error(encoding: Encoding, bytes: &[u8], offset: usize) -> Error {
+    Error::Decode { encoding, byte: bytes.get(offset).copied().unwrap_or(0), offset }
+}
+
+fn strip_utf8_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
+fn decode_utf16_bom(bytes: &[u8]) -> Option<String> {
+    let (enc, _) = encoding_rs::Encoding::for_bom(bytes)?;
+    if enc == encoding_rs::UTF_8 {
+        return None;
+    }
+    let (text, _, _) = enc.decode(bytes);
+    Some(text.into_owned())
+}
+
+fn decode_auto(bytes: &[u8]) -> Result<Decoded> {
+    let body = strip_utf8_bom(bytes);
+    if let Ok(text) = std::str::from_utf8(body) {
+        if text.is_ascii() {
+            let (share, converted, decoded) = detect::viqr_score(text);
+            if converted >= 3 && share >= 0.2 {
+                let confidence = share.min(1.0);
+                return Ok(Decoded {
+                    text: decoded,
+                    encoding: Encoding::Viqr,
+                    confidence,
+                    warnings: vec![format!("detected encoding viqr (confidence {confidence:.2})")],
+                });
+            }
+        }
+        return Ok(Decoded { text: text.to_string(), encoding: Encoding::Utf8, confidence: 1.0, warnings: Vec::new() });
+    }
+    if let Some(bad) = detect::mostly_utf8(body) {
+        let text = String::from_utf8_lossy(body).into_owned();
+        return Ok(Decoded {
+            text,
+            encoding: Encoding::Utf8,
+            confidence: 0.9,
+            warnings: vec![format!("invalid UTF-8: {bad} byte(s) replaced with U+FFFD")],
+        });
+    }
+    let (encoding, confidence) = detect::detect_legacy(bytes)?;
     Ok(Decoded {
-        text,
-        encoding: Encoding::Utf8,
-        confidence: 1.0,
-        warnings: Vec::new(),
+        text: detect::decode_legacy(bytes, encoding),
+        encoding,
+        confidence,
+        warnings: vec![format!("detected encoding {encoding} (confidence {confidence:.2})")],
     })
 }
 
-/// Normalises already-decoded text: NFC, one tone style, spaces and broken lines repaired.
-/// Borrows when nothing changes.
+/// Normalises already-decoded text: NFC, spaces and line endings, syllables split by a line
+/// break, one tone style. Borrows when nothing changes (a single scan over the bytes decides).
+///
+/// ```
+/// use vanban::{normalize_str, Options, Tone};
+/// let opts = Options::default(); // Tone::Old: hòa, thủy, Ủy
+/// assert_eq!(normalize_str("Uỷ ban hoà giải\r\nT\nham mưu", &opts), "Ủy ban hòa giải\nTham mưu");
+/// assert_eq!(normalize_str("thủy, quý, hoàn", &opts.clone().tone(Tone::New)), "thuỷ, quý, hoàn");
+/// assert!(matches!(normalize_str("Số 04-QC/BTGTU", &opts), std::borrow::Cow::Borrowed(_)));
+/// ```
 pub fn normalize_str<'a>(text: &'a str, opts: &Options) -> Cow<'a, str> {
-    let _ = opts;
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(text.nfc().collect())
+    let style = opts.tone_style();
+    if is_clean(text, style) {
+        return Cow::Borrowed(text);
+    }
+    let s = nfc::compose(text);
+    let s = then(s, lines::clean_spaces);
+    let s = then(s, lines::repair_breaks);
+    then(s, |t| tone::restyle(t, style))
+}
+
+fn then<'a>(s: Cow<'a, str>, f: impl for<'b> Fn(&'b str) -> Cow<'b, str>) -> Cow<'a, str> {
+    match s {
+        Cow::Borrowed(b) => f(b),
+        Cow::Owned(o) => match f(&o) {
+            Cow::Borrowed(_) => Cow::Owned(o),
+            Cow::Owned(n) => Cow::Owned(n),
+        },
     }
 }
 
 /// Decodes `bytes` (per `opts`' encoding) and normalises the text.
+///
+/// # Errors
+/// As [`decode`].
 pub fn normalize(bytes: &[u8], opts: &Options) -> Result<String> {
     let decoded = decode(bytes, opts.input_encoding())?;
-    Ok(normalize_str(&decoded.text, opts).into_owned())
+    match normalize_str(&decoded.text, opts) {
+        Cow::Borrowed(_) => Ok(decoded.text),
+        Cow::Owned(s) => Ok(s),
+    }
 }
 
-/// Removes diacritics (đ → d), keeping case: the form for accent-insensitive matching.
-pub fn fold(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() {
-        return Cow::Borrowed(text);
+/// One scan: is `text` already normalised (NFC, no character the space rules change, no split
+/// syllable, every tone mark in place)? Must never say yes where the pipeline would change
+/// something (a test checks it on the corpus).
+fn is_clean(text: &str, style: Tone) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    let mut word_start = 0;
+    let mut in_word = false;
+    let mut trigger = tone::Trigger::default();
+    while i < b.len() {
+        let x = b[i];
+        let (c, len) = if x < 0x80 {
+            (x as char, 1)
+        } else {
+            let len = if x >= 0xF0 {
+                4
+            } else if x >= 0xE0 {
+                3
+            } else {
+                2
+            };
+            let c = text.get(i..i + len).and_then(|s| s.chars().next()).unwrap_or('\u{FFFD}');
+            let cp = c as u32;
+            if matches!(cp, 0xA0 | 0xAD | 0xD0 | 0xF0) {
+                return false;
+            }
+            if cp >= 0x300 && !(0x1E00..=0x1EFF).contains(&cp) && (lines::space_rule(c).is_some() || !nfc::is_stable(c)) {
+                return false;
+            }
+            (c, len)
+        };
+        match syllable::letter(c) {
+            Some(l) => {
+                if !in_word {
+                    in_word = true;
+                    word_start = i;
+                    trigger = tone::Trigger::default();
+                }
+                trigger.push(l);
+            }
+            None => {
+                if in_word {
+                    in_word = false;
+                    if trigger.fired && syllable::needs_retone(&text[word_start..i], style) {
+                        return false;
+                    }
+                }
+                match x {
+                    b'\r' | b'\t' => return false,
+                    b'\n' if lines::break_join(text, i).is_some() => return false,
+                    _ => {}
+                }
+            }
+        }
+        i += len;
     }
-    Cow::Owned(
-        text.nfd()
-            .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-            .map(|c| match c {
-                'đ' => 'd',
-                'Đ' => 'D',
-                c => c,
-            })
-            .collect(),
-    )
+    !(in_word && trigger.fired && syllable::needs_retone(&text[word_start..], style))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str, tone: Tone) -> String {
+        normalize_str(s, &Options::default().tone(tone)).into_owned()
+    }
+
+    #[test]
+    fn keeps_what_it_need_not_change() {
+        for s in [
+            "Số 04-QC/BTGTU, V/v tổ chức, 123/QĐ-UBND ngày 20/3/2023, https://example.vn/a?b=1",
+            "ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n\n   Độc lập - Tự do",
+            "",
+            "plain ASCII text\n",
+        ] {
+            assert!(matches!(normalize_str(s, &Options::default()), Cow::Borrowed(_)), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn pipeline_in_order() {
+        let nfd = "Uy\u{309} ban hoa\u{300}\u{A0}gia\u{309}i\r\nT\nham mu\u{31B}u";
+        assert_eq!(norm(nfd, Tone::Old), "Ủy ban hòa giải\nTham mưu");
+        assert_eq!(norm(nfd, Tone::New), "Uỷ ban hoà giải\nTham mưu");
+        assert_eq!(norm("h\noa\u{300}", Tone::Old), "hòa");
+    }
+
+    #[test]
+    fn clean_check_agrees_with_the_pipeline() {
+        for s in ["hòa", "hoà", "T\nham", "a\tb", "Ðảng", "quý hoàn", "của người", "x\u{301}"] {
+            for tone in [Tone::Old, Tone::New] {
+                let slow = {
+                    let t = nfc::compose(s);
+                    let t = then(t, lines::clean_spaces);
+                    let t = then(t, lines::repair_breaks);
+                    then(t, |x| tone::restyle(x, tone)).into_owned()
+                };
+                // Clean must imply unchanged; the check may be cautious the other way.
+                assert!(!is_clean(s, tone) || slow == s, "{s:?} {tone:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn decode_errors_are_clear() {
+        assert!(matches!(decode(b"\x00\x01PK", Encoding::Auto), Err(Error::NotText(_))));
+        assert!(matches!(decode(b"ok \xff\xfe\xfd", Encoding::Utf8), Err(Error::Decode { offset: 3, .. })));
+        assert!(matches!(decode("Việt Nam là một nước".as_bytes(), Encoding::Tcvn3), Err(Error::Decode { .. })));
+        assert!(matches!(decode("Việt".as_bytes(), Encoding::Viqr), Err(Error::Decode { .. })));
+        let d = decode(b"\xff\xfeV\x00i\x00", Encoding::Auto).map(|d| d.text).ok();
+        assert_eq!(d.as_deref(), Some("Vi"));
+    }
 }

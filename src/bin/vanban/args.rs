@@ -1,5 +1,7 @@
 //! Command-line arguments (clap derive), as close to the flags as possible.
 
+use std::path::Path;
+
 use clap::{Args, Parser, Subcommand};
 
 use vanban::{Encoding, Tone};
@@ -7,6 +9,13 @@ use vanban::{Encoding, Tone};
 /// Repair, normalise, extract and search official Vietnamese documents.
 #[derive(Debug, Parser)]
 #[command(name = "vanban", version, about, long_about = None)]
+#[command(after_help = "\
+Inputs are files, directories (walked recursively in name order, hidden files skipped) or `-`
+for standard input; with no input, standard input is read. A bad input is reported on standard
+error with its path and the others are still processed; the exit code is then 1 (2 for a usage
+or fatal error).
+
+Run `vanban help VERB` for a verb's options and examples.")]
 pub struct Cli {
     /// Options common to every verb.
     #[command(flatten)]
@@ -30,6 +39,15 @@ pub struct Common {
     pub verbose: bool,
 }
 
+impl Common {
+    /// The library options these flags ask for.
+    pub fn options(&self) -> vanban::Options {
+        vanban::Options::default()
+            .tone(self.tone)
+            .encoding(self.encoding)
+    }
+}
+
 /// The verbs.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -45,4 +63,17 @@ pub enum Command {
     /// Search the index.
     #[cfg(feature = "search")]
     Search(crate::cmd::search::SearchArgs),
+}
+
+impl Command {
+    /// The file that `-o/--output` names, for the verbs that have the flag.
+    pub fn output(&self) -> Option<&Path> {
+        match self {
+            Command::Normalize(args) => args.output.as_deref(),
+            Command::Fold(args) => args.output.as_deref(),
+            Command::Extract(args) => args.output.as_deref(),
+            #[cfg(feature = "search")]
+            Command::Index(_) | Command::Search(_) => None,
+        }
+    }
 }

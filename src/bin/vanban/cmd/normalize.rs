@@ -1,20 +1,148 @@
-//! `vanban normalize`.
+//! `vanban normalize`, and the text pipeline that `vanban fold` shares.
 
-use std::io::Write;
-use std::path::PathBuf;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
 
 use crate::args::Common;
-use crate::cmd::Outcome;
+use crate::cmd::{detected, Outcome};
+use crate::input;
 
 /// Arguments of `vanban normalize`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  vanban normalize cong-van.txt                    repaired text on standard output
+  vanban normalize --encoding tcvn3 nd94.rtf -o nd94.txt
+  vanban normalize --tone new corpus/ > all.txt    every file under corpus/, in name order
+  cat bao-cao.txt | vanban normalize -v            -v: detected encoding on standard error")]
 pub struct NormalizeArgs {
     /// Files, directories (walked recursively) or `-` for standard input.
     pub paths: Vec<PathBuf>,
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Runs `vanban normalize`.
 pub fn run(args: &NormalizeArgs, common: &Common, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let _ = (args, common, out);
-    anyhow::bail!("vanban normalize is being built")
+    run_text(
+        &args.paths,
+        args.output.as_deref(),
+        common,
+        Mode::Normalize,
+        out,
+    )
+}
+
+/// What to do with each input's normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Print it.
+    Normalize,
+    /// Remove its diacritics, then print it.
+    Fold,
+}
+
+/// Normalises (and for `Mode::Fold` folds) every input, in order, to `out`, streaming each one
+/// in bounded memory. A bad input is reported and skipped; a failed write ends the run.
+pub fn run_text(
+    paths: &[PathBuf],
+    output: Option<&Path>,
+    common: &Common,
+    mode: Mode,
+    out: &mut dyn Write,
+) -> anyhow::Result<Outcome> {
+    let opts = common.options();
+    let skip: Vec<&Path> = output.into_iter().collect();
+    let mut outcome = Outcome::default();
+    let mut out = Tracked::new(out);
+    for input in input::collect(paths, &skip) {
+        let input = match input {
+            Ok(input) => input,
+            Err(err) => {
+                outcome.fail(&err.name, err.error);
+                continue;
+            }
+        };
+        let name = input.name();
+        let result = input
+            .open()
+            .map_err(|err| err.to_string())
+            .and_then(|reader| {
+                let streamed = match mode {
+                    Mode::Normalize => vanban::normalize_reader(reader, &mut out, &opts),
+                    Mode::Fold => vanban::fold_reader(reader, &mut out, &opts),
+                };
+                // A failed write is fatal, not this input's fault.
+                if let Some(err) = out.error.take() {
+                    return Ok(Err(err));
+                }
+                streamed.map(Ok).map_err(|err| err.to_string())
+            });
+        match result {
+            Ok(Ok(summary)) => {
+                if common.verbose {
+                    eprintln!(
+                        "{}",
+                        detected(&name, summary.encoding, summary.confidence, &summary.warnings)
+                    );
+                }
+                // Documents never run into each other.
+                if !out.at_line_start {
+                    out.write_all(b"\n").context("writing output")?;
+                }
+            }
+            Ok(Err(write_error)) => return Err(write_error).context("writing output"),
+            Err(cause) => outcome.fail(&name, cause),
+        }
+    }
+    out.flush().context("writing output")?;
+    Ok(outcome)
+}
+
+/// The output, remembering whether the last byte ended a line and keeping a write error apart
+/// from the library's read and decode errors.
+struct Tracked<'a> {
+    out: &'a mut dyn Write,
+    at_line_start: bool,
+    error: Option<io::Error>,
+}
+
+impl<'a> Tracked<'a> {
+    fn new(out: &'a mut dyn Write) -> Self {
+        Tracked {
+            out,
+            at_line_start: true,
+            error: None,
+        }
+    }
+
+    fn keep<T>(&mut self, result: io::Result<T>) -> io::Result<T> {
+        result.map_err(|err| {
+            if err.kind() == io::ErrorKind::Interrupted {
+                return err; // retried by `write_all`
+            }
+            let copy = io::Error::new(err.kind(), err.to_string());
+            self.error = Some(err);
+            copy
+        })
+    }
+}
+
+impl Write for Tracked<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let result = self.out.write(buf);
+        let written = self.keep(result)?;
+        if let Some(&last) = buf[..written].last() {
+            self.at_line_start = last == b'\n';
+        }
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let result = self.out.flush();
+        self.keep(result)
+    }
 }

@@ -1,0 +1,213 @@
+//! The inputs of a verb: files, directories walked in name order, or `-` for standard input.
+//!
+//! Walking a directory skips hidden entries (`.git`, `.vanban-index`, editor swap files), tantivy
+//! index directories wherever they are, and the paths a verb asks to skip (its own output file),
+//! so that `vanban extract . -o records.json` never reads what it writes.
+
+use std::fmt;
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use walkdir::{DirEntry, WalkDir};
+
+/// One document to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// Standard input (`-`, or no input at all).
+    Stdin,
+    /// A file, as named on the command line or found under a named directory.
+    File(PathBuf),
+}
+
+impl Input {
+    /// The name used in messages and as the record's `source`: the path as given, or `-`.
+    pub fn name(&self) -> String {
+        match self {
+            Input::Stdin => "-".to_string(),
+            Input::File(path) => path.display().to_string(),
+        }
+    }
+
+    /// Opens the input for reading.
+    pub fn open(&self) -> io::Result<Box<dyn Read>> {
+        match self {
+            Input::Stdin => Ok(Box::new(io::stdin().lock())),
+            Input::File(path) => Ok(Box::new(fs::File::open(path)?)),
+        }
+    }
+
+    /// Reads the whole input.
+    pub fn read(&self) -> io::Result<Vec<u8>> {
+        match self {
+            Input::Stdin => {
+                let mut bytes = Vec::new();
+                io::stdin().lock().read_to_end(&mut bytes)?;
+                Ok(bytes)
+            }
+            Input::File(path) => fs::read(path),
+        }
+    }
+}
+
+/// A path that could not be turned into inputs (missing, unreadable directory).
+#[derive(Debug)]
+pub struct InputError {
+    /// The path as given or as found while walking.
+    pub name: String,
+    /// What went wrong.
+    pub error: io::Error,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.name, self.error)
+    }
+}
+
+/// Expands the command line's paths into inputs, in order: each directory's files sorted by
+/// name, depth first. No path at all means standard input. A path that cannot be read becomes
+/// an `Err` at its place, so that the caller reports it and goes on with the others.
+pub fn collect(paths: &[PathBuf], skip: &[&Path]) -> Vec<Result<Input, InputError>> {
+    if paths.is_empty() {
+        return vec![Ok(Input::Stdin)];
+    }
+    let skip = Skip::new(skip);
+    let mut inputs = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Ok(Input::Stdin));
+            continue;
+        }
+        match fs::metadata(path) {
+            Err(error) => inputs.push(Err(InputError {
+                name: path.display().to_string(),
+                error,
+            })),
+            Ok(meta) if meta.is_dir() => walk(path, &skip, &mut inputs),
+            Ok(_) => inputs.push(Ok(Input::File(path.clone()))),
+        }
+    }
+    inputs
+}
+
+/// Appends the files under `root` to `inputs`.
+fn walk(root: &Path, skip: &Skip, inputs: &mut Vec<Result<Input, InputError>>) {
+    let walker = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !(is_hidden(entry) || skip.contains(entry)));
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_dir() => {}
+            Ok(entry) => inputs.push(Ok(Input::File(entry.into_path()))),
+            Err(err) => {
+                let name = err.path().unwrap_or(root).display().to_string();
+                let error = match err.into_io_error() {
+                    Some(error) => error,
+                    None => io::Error::other("symbolic link loop"),
+                };
+                inputs.push(Err(InputError { name, error }));
+            }
+        }
+    }
+}
+
+fn is_hidden(entry: &DirEntry) -> bool {
+    entry.file_name().to_string_lossy().starts_with('.')
+}
+
+/// Paths a walk leaves out: the verb's own files, and search indexes.
+struct Skip {
+    /// Canonical paths of the files to skip.
+    paths: Vec<PathBuf>,
+}
+
+impl Skip {
+    fn new(paths: &[&Path]) -> Skip {
+        Skip {
+            paths: paths.iter().filter_map(|p| p.canonicalize().ok()).collect(),
+        }
+    }
+
+    fn contains(&self, entry: &DirEntry) -> bool {
+        if entry.file_type().is_dir() && is_search_index(entry.path()) {
+            return true;
+        }
+        // Canonicalising costs a system call: only do it when the name could match.
+        let name = entry.file_name();
+        self.paths.iter().any(|skip| {
+            skip.file_name() == Some(name)
+                && entry.path().canonicalize().is_ok_and(|path| &path == skip)
+        })
+    }
+}
+
+/// A tantivy index directory holds `meta.json` and `.managed.json`.
+fn is_search_index(dir: &Path) -> bool {
+    dir.join(".managed.json").is_file() && dir.join("meta.json").is_file()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(inputs: &[Result<Input, InputError>], root: &Path) -> Vec<String> {
+        inputs
+            .iter()
+            .map(|input| match input {
+                Ok(Input::Stdin) => "-".to_string(),
+                Ok(Input::File(path)) => path
+                    .strip_prefix(root)
+                    .unwrap_or(path)
+                    .display()
+                    .to_string(),
+                Err(err) => format!("error {}", err.name),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn walk_is_sorted_skips_hidden_and_indexes_and_keeps_errors_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for file in [
+            "b.txt",
+            "a.txt",
+            "sub/c.txt",
+            ".hidden.txt",
+            ".git/x",
+            "idx/meta.json",
+        ] {
+            let path = root.join(file);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, "x").unwrap();
+        }
+        fs::write(root.join("idx/.managed.json"), "[]").unwrap();
+        fs::write(root.join("out.json"), "").unwrap();
+        let out = root.join("out.json");
+        let missing = root.join("missing.txt");
+        let inputs = collect(
+            &[root.to_path_buf(), missing.clone(), PathBuf::from("-")],
+            &[&out],
+        );
+        let got = names(&inputs, root);
+        assert_eq!(
+            got,
+            [
+                "a.txt".to_string(),
+                "b.txt".to_string(),
+                "sub/c.txt".to_string(),
+                format!("error {}", missing.display()),
+                "-".to_string(),
+            ]
+        );
+    }
+
+    #[test]
+    fn no_path_means_standard_input() {
+        let inputs = collect(&[], &[]);
+        assert!(matches!(inputs.as_slice(), [Ok(Input::Stdin)]));
+    }
+}

@@ -1,0 +1,674 @@
+//! Dictionaries compiled into the library: `dictionaries/*.tsv` parsed once into `LazyLock`
+//! tables, with Aho-Corasick automata for the lookups that scan text.
+//!
+//! Each table names its source in a header comment. `every_dictionary_parses` checks them all
+//! (NFC, no duplicate keys, no empty cells), which is why the `expect`s below are invariants.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+pub(crate) mod table;
+
+use table::{values, word_list, Table};
+
+use crate::record::System;
+
+const DOC_TYPES_TSV: &str = include_str!("../../dictionaries/doc_types.tsv");
+const ABBREVIATIONS_TSV: &str = include_str!("../../dictionaries/abbreviations.tsv");
+const SIGNING_FORMS_TSV: &str = include_str!("../../dictionaries/signing_forms.tsv");
+const PROVINCES_TSV: &str = include_str!("../../dictionaries/provinces.tsv");
+const BOILERPLATE_TSV: &str = include_str!("../../dictionaries/boilerplate.tsv");
+const MOTTOS_TXT: &str = include_str!("../../dictionaries/mottos.txt");
+const HEADER_MARKS_TXT: &str = include_str!("../../dictionaries/header_marks.txt");
+const ISSUER_HEADS_TXT: &str = include_str!("../../dictionaries/issuer_heads.txt");
+
+fn parse(name: &'static str, text: &'static str) -> Table {
+    // Bundled and checked by `every_dictionary_parses`: failing here is our bug.
+    Table::parse(name, text).expect("bundled dictionary")
+}
+
+fn col(table: &Table, name: &str) -> usize {
+    table.column(name).expect("bundled dictionary column")
+}
+
+/// Lower-cases `s` for case-insensitive keys (Vietnamese capitals included).
+pub(crate) fn key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.trim().chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Document types
+
+/// A document type (tên loại văn bản) and its codes.
+#[derive(Debug, Clone)]
+pub(crate) struct DocType {
+    /// Canonical name, sentence case (`Quyết định`).
+    pub name: &'static str,
+    /// Codes in party numbers (`SEQ-CODE/ISSUER`).
+    pub party_codes: Vec<&'static str>,
+    /// Codes in state numbers (`SEQ/CODE-ISSUER`).
+    pub state_codes: Vec<&'static str>,
+    /// Other spellings of the name.
+    pub variants: Vec<&'static str>,
+}
+
+static DOC_TYPES: LazyLock<Vec<DocType>> = LazyLock::new(|| {
+    let t = parse("doc_types.tsv", DOC_TYPES_TSV);
+    let (n, p, s, v) = (
+        col(&t, "name"),
+        col(&t, "party_codes"),
+        col(&t, "state_codes"),
+        col(&t, "variants"),
+    );
+    t.rows()
+        .iter()
+        .map(|r| DocType {
+            name: r[n],
+            party_codes: values(r[p]),
+            state_codes: values(r[s]),
+            variants: values(r[v]),
+        })
+        .collect()
+});
+
+static DOC_TYPE_BY_NAME: LazyLock<HashMap<String, usize>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for (i, d) in DOC_TYPES.iter().enumerate() {
+        for name in std::iter::once(&d.name).chain(&d.variants) {
+            map.entry(key(name)).or_insert(i);
+        }
+    }
+    map
+});
+
+/// Every document type, in table order.
+pub(crate) fn doc_types() -> &'static [DocType] {
+    &DOC_TYPES
+}
+
+/// The type named `name` (any case, a variant spelling allowed): "QUYẾT ĐỊNH" → Quyết định.
+pub(crate) fn doc_type_by_name(name: &str) -> Option<&'static DocType> {
+    DOC_TYPE_BY_NAME.get(&key(name)).map(|&i| &DOC_TYPES[i])
+}
+
+/// The type a number's type code stands for, in the party or state system. The party code `QĐ`
+/// gives Quyết định (first in the table) though it also stands for Quy định: callers use this
+/// only when no title line or citing word names the type.
+pub(crate) fn doc_type_by_code(code: &str, system: System) -> Option<&'static DocType> {
+    DOC_TYPES.iter().find(|d| {
+        let codes = match system {
+            System::Party => &d.party_codes,
+            System::State => &d.state_codes,
+        };
+        codes.iter().any(|c| *c == code)
+    })
+}
+
+/// Whether `code` names more than one type in `system` (party `QĐ`: Quyết định or Quy định).
+pub(crate) fn doc_type_code_is_ambiguous(code: &str, system: System) -> bool {
+    DOC_TYPES
+        .iter()
+        .filter(|d| match system {
+            System::Party => d.party_codes.contains(&code),
+            System::State => d.state_codes.contains(&code),
+        })
+        .count()
+        > 1
+}
+
+static DOC_TYPE_FINDER: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
+    let mut patterns = Vec::new();
+    let mut owner = Vec::new();
+    for (i, d) in DOC_TYPES.iter().enumerate() {
+        for name in std::iter::once(&d.name).chain(&d.variants) {
+            let lower = name.to_lowercase();
+            let upper = name.to_uppercase();
+            let mut title = String::new();
+            for (j, c) in lower.chars().enumerate() {
+                if j == 0 {
+                    title.extend(c.to_uppercase());
+                } else {
+                    title.push(c);
+                }
+            }
+            for form in [name.to_string(), lower, upper, title] {
+                if !patterns.contains(&form) {
+                    patterns.push(form);
+                    owner.push(i);
+                }
+            }
+        }
+    }
+    let ac = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .expect("doc type automaton");
+    (ac, owner)
+});
+
+/// Every document-type name in `text` (as written, all-lower, ALL-UPPER or First-upper),
+/// leftmost-longest, at word boundaries: `(type, byte range)`.
+pub(crate) fn find_doc_types(text: &str) -> Vec<(&'static DocType, std::ops::Range<usize>)> {
+    let (ac, owner) = &*DOC_TYPE_FINDER;
+    ac.find_iter(text)
+        .filter(|m| at_word_bounds(text, m.start(), m.end()))
+        .map(|m| (&DOC_TYPES[owner[m.pattern().as_usize()]], m.range()))
+        .collect()
+}
+
+/// Whether `text[start..end]` is a whole word (no letter or digit just outside it).
+pub(crate) fn at_word_bounds(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Abbreviations
+
+/// An abbreviation and what it stands for.
+#[derive(Debug, Clone)]
+pub(crate) struct Abbreviation {
+    /// As written (`UBND`, `TTg`, `CT-XH`).
+    pub abbr: &'static str,
+    /// Written out (`Ủy ban nhân dân`).
+    pub full: &'static str,
+    /// `body`, `level` or `word`.
+    pub kind: &'static str,
+}
+
+static ABBREVIATIONS: LazyLock<Vec<Abbreviation>> = LazyLock::new(|| {
+    let t = parse("abbreviations.tsv", ABBREVIATIONS_TSV);
+    let (a, f, k) = (col(&t, "abbr"), col(&t, "full"), col(&t, "kind"));
+    t.rows()
+        .iter()
+        .map(|r| Abbreviation {
+            abbr: r[a],
+            full: r[f],
+            kind: r[k],
+        })
+        .collect()
+});
+
+static ABBREVIATION_INDEX: LazyLock<HashMap<&'static str, usize>> = LazyLock::new(|| {
+    ABBREVIATIONS
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.abbr, i))
+        .collect()
+});
+
+/// Every abbreviation, in table order.
+pub(crate) fn abbreviations() -> &'static [Abbreviation] {
+    &ABBREVIATIONS
+}
+
+/// What `abbr` stands for (case-sensitive: `TTg`, `UBND`): `BTGTU` → Ban Tuyên giáo Tỉnh ủy.
+pub(crate) fn expand_abbreviation(abbr: &str) -> Option<&'static str> {
+    ABBREVIATION_INDEX.get(abbr).map(|&i| ABBREVIATIONS[i].full)
+}
+
+static ABBREVIATION_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(ABBREVIATIONS.iter().map(|a| a.abbr))
+        .expect("abbreviation automaton")
+});
+
+/// Every known abbreviation standing as a whole word in `text`: `(abbreviation, byte range)`.
+pub(crate) fn find_abbreviations(
+    text: &str,
+) -> Vec<(&'static Abbreviation, std::ops::Range<usize>)> {
+    ABBREVIATION_FINDER
+        .find_iter(text)
+        .filter(|m| at_word_bounds(text, m.start(), m.end()))
+        .map(|m| (&ABBREVIATIONS[m.pattern().as_usize()], m.range()))
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signing forms, mottos, provinces, boilerplate
+
+static SIGNING_FORMS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let t = parse("signing_forms.tsv", SIGNING_FORMS_TSV);
+    let f = col(&t, "form");
+    let mut forms: Vec<&'static str> = t.rows().iter().map(|r| r[f]).collect();
+    // Longest first, so "TUQ." wins over "TUQ" and "T/UQ." over "T/UQ".
+    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    forms
+});
+
+/// The signing forms (`T/M`, `KT.`, `TUQ.` …), longest first.
+pub(crate) fn signing_forms() -> &'static [&'static str] {
+    &SIGNING_FORMS
+}
+
+/// The signing form opening `line` (followed by a space, or by nothing), if any.
+pub(crate) fn signing_form_at_start(line: &str) -> Option<&'static str> {
+    let line = line.trim_start();
+    SIGNING_FORMS.iter().copied().find(|f| {
+        line.len() >= f.len()
+            && line.is_char_boundary(f.len())
+            && line[..f.len()].eq_ignore_ascii_case(f)
+            && {
+                let rest = &line[f.len()..];
+                // "TM." / "T/M" are enough; the dotless "TM", "KT", "TL" need a space after.
+                rest.is_empty()
+                    || rest.starts_with(char::is_whitespace)
+                    || (f.ends_with('.') || f.contains('/'))
+            }
+    })
+}
+
+static MOTTOS: LazyLock<Vec<String>> =
+    LazyLock::new(|| word_list(MOTTOS_TXT).into_iter().map(motto_key).collect());
+
+fn motto_key(s: &str) -> String {
+    key(&s.replace(['-', '–', '—'], " "))
+}
+
+/// Whether `line` is a national or party motto (never an issuer), in any case and spacing.
+pub(crate) fn is_motto(line: &str) -> bool {
+    let k = motto_key(line);
+    !k.is_empty() && MOTTOS.iter().any(|m| *m == k)
+}
+
+/// Whether `line` begins with a motto (text extraction sometimes runs the two mottos together:
+/// "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc").
+pub(crate) fn starts_with_motto(line: &str) -> bool {
+    let k = motto_key(line);
+    !k.is_empty() && MOTTOS.iter().any(|m| k.starts_with(m.as_str()))
+}
+
+static HEADER_MARKS: LazyLock<Vec<String>> =
+    LazyLock::new(|| word_list(HEADER_MARKS_TXT).into_iter().map(key).collect());
+
+/// Whether `line` is an urgency, secrecy, circulation, draft or copy mark ("HỎA TỐC", "MẬT").
+pub(crate) fn is_header_mark(line: &str) -> bool {
+    if line.len() > 40 {
+        return false;
+    }
+    let k = key(line);
+    let k = k.trim_end_matches([':', '.']);
+    HEADER_MARKS.iter().any(|m| m == k)
+}
+
+static ISSUER_HEADS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut heads: Vec<String> = word_list(ISSUER_HEADS_TXT).into_iter().map(key).collect();
+    heads.sort_by_key(|h| std::cmp::Reverse(h.len()));
+    heads
+});
+
+/// Whether `line` opens with a word that starts the name of a body ("BỘ", "SỞ", "TỈNH ỦY").
+pub(crate) fn starts_with_issuer_head(line: &str) -> bool {
+    let prefix: String = line.chars().take(24).collect();
+    let k = key(&prefix);
+    ISSUER_HEADS.iter().any(|h| {
+        k.starts_with(h.as_str())
+            && k[h.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// A province or centrally-run city, before or after the 2025 merger.
+#[derive(Debug, Clone)]
+pub(crate) struct Province {
+    /// Official name (`Bình Phước`, `Thành phố Hồ Chí Minh`).
+    pub name: &'static str,
+    /// `tỉnh` or `thành phố`.
+    pub kind: &'static str,
+    /// `new` (only from 01/7/2025), `old` (only before) or `both`.
+    pub period: &'static str,
+    /// The 2025 unit an old province became part of.
+    pub merged_into: Option<&'static str>,
+    /// Other spellings.
+    pub variants: Vec<&'static str>,
+}
+
+static PROVINCES: LazyLock<Vec<Province>> = LazyLock::new(|| {
+    let t = parse("provinces.tsv", PROVINCES_TSV);
+    let (n, k, p, m, v) = (
+        col(&t, "name"),
+        col(&t, "kind"),
+        col(&t, "period"),
+        col(&t, "merged_into"),
+        col(&t, "variants"),
+    );
+    t.rows()
+        .iter()
+        .map(|r| Province {
+            name: r[n],
+            kind: r[k],
+            period: r[p],
+            merged_into: values(r[m]).first().copied(),
+            variants: values(r[v]),
+        })
+        .collect()
+});
+
+static PROVINCE_BY_NAME: LazyLock<HashMap<String, usize>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for (i, p) in PROVINCES.iter().enumerate() {
+        for name in std::iter::once(&p.name).chain(&p.variants) {
+            map.entry(key(name)).or_insert(i);
+        }
+    }
+    map
+});
+
+/// The 34 + 63 provinces and cities (one row for a unit that exists in both periods).
+pub(crate) fn provinces() -> &'static [Province] {
+    &PROVINCES
+}
+
+/// The province named `name` (any case, a variant spelling allowed).
+pub(crate) fn province_by_name(name: &str) -> Option<&'static Province> {
+    PROVINCE_BY_NAME.get(&key(name)).map(|&i| &PROVINCES[i])
+}
+
+/// How much of the page a boilerplate marker removes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BoilerplateScope {
+    /// Only the line with the marker.
+    Line,
+    /// The line and everything after it.
+    Rest,
+    /// The line and every line up to the one starting with this key (lower-cased).
+    Until(&'static str),
+}
+
+/// A boilerplate line recognised by [`boilerplate_marker`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct BoilerplateHit {
+    /// How much it removes.
+    pub scope: BoilerplateScope,
+    /// A metadata label ("Số hiệu:") whose value may stand on the next line.
+    pub label: bool,
+    /// The line carries page metadata worth keeping (publication time of the original).
+    pub metadata: bool,
+}
+
+struct BoilerplateMarker {
+    key: String,
+    prefix: bool,
+    hit: BoilerplateHit,
+}
+
+static BOILERPLATE: LazyLock<Vec<BoilerplateMarker>> = LazyLock::new(|| {
+    let t = parse("boilerplate.tsv", BOILERPLATE_TSV);
+    let (k, m, s, u, meta) = (
+        col(&t, "marker"),
+        col(&t, "match"),
+        col(&t, "scope"),
+        col(&t, "until"),
+        col(&t, "meta"),
+    );
+    t.rows()
+        .iter()
+        .map(|r| {
+            let key = key(r[k]);
+            let scope = match r[s] {
+                "rest" => BoilerplateScope::Rest,
+                "until" => {
+                    // Built once for the program's life: leaking the few end keys is bounded.
+                    let end: &'static str = Box::leak(self::key(r[u]).into_boxed_str());
+                    BoilerplateScope::Until(end)
+                }
+                _ => BoilerplateScope::Line,
+            };
+            let prefix = r[m] == "prefix";
+            BoilerplateMarker {
+                hit: BoilerplateHit {
+                    scope,
+                    label: prefix && key.ends_with(':'),
+                    metadata: r[meta] == "yes",
+                },
+                key,
+                prefix,
+            }
+        })
+        .collect()
+});
+
+/// Whether `line` (already stripped of markdown debris) is a boilerplate marker, and what it
+/// removes.
+pub(crate) fn boilerplate_marker(line: &str) -> Option<BoilerplateHit> {
+    let line = line.trim();
+    if line.is_empty() || line.len() > 300 {
+        return None;
+    }
+    let k = key(line);
+    let bare = k.trim_end_matches([':', '.', ' ']);
+    BOILERPLATE
+        .iter()
+        .find(|m| {
+            if m.prefix {
+                k.starts_with(m.key.as_str())
+            } else {
+                bare == m.key.trim_end_matches(':')
+            }
+        })
+        .map(|m| m.hit)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Positions (added by the inline-extractor developer; used by extract/people.rs)
+
+const POSITIONS_TSV: &str = include_str!("../../dictionaries/positions.tsv");
+
+/// A position, rank or honorific that introduces a person's name ("Phó Chủ tịch", "Thượng tá",
+/// "đồng chí"), with its abbreviations ("PCT", "UVBTV", "đ/c").
+#[derive(Debug, Clone)]
+pub(crate) struct Position {
+    /// As written in running text, sentence case.
+    pub name: &'static str,
+    /// Abbreviations, case as written.
+    pub abbreviations: Vec<&'static str>,
+    /// `position`, `rank` or `honorific`.
+    pub kind: &'static str,
+}
+
+static POSITIONS: LazyLock<Vec<Position>> = LazyLock::new(|| {
+    let t = parse("positions.tsv", POSITIONS_TSV);
+    let (n, a, k) = (col(&t, "position"), col(&t, "abbreviations"), col(&t, "kind"));
+    t.rows()
+        .iter()
+        .map(|r| Position {
+            name: r[n],
+            abbreviations: values(r[a]),
+            kind: r[k],
+        })
+        .collect()
+});
+
+/// Every position, rank and honorific, in table order.
+pub(crate) fn positions() -> &'static [Position] {
+    &POSITIONS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+    use unicode_normalization::is_nfc;
+
+    const TABLES: [(&str, &str); 5] = [
+        ("doc_types.tsv", DOC_TYPES_TSV),
+        ("abbreviations.tsv", ABBREVIATIONS_TSV),
+        ("signing_forms.tsv", SIGNING_FORMS_TSV),
+        ("provinces.tsv", PROVINCES_TSV),
+        ("boilerplate.tsv", BOILERPLATE_TSV),
+    ];
+
+    #[test]
+    fn every_dictionary_parses() {
+        for (name, text) in TABLES {
+            assert!(is_nfc(text), "{name} is not NFC");
+            assert!(text.starts_with('#'), "{name} has no source comment");
+            let t = Table::parse(name, text).unwrap_or_else(|e| panic!("{e}"));
+            assert!(!t.rows().is_empty(), "{name} is empty");
+            let mut seen = HashSet::new();
+            for row in t.rows() {
+                assert!(seen.insert(row[0]), "{name}: duplicate key {:?}", row[0]);
+            }
+            assert_eq!(t.name(), name);
+        }
+        for (name, text) in [
+            ("mottos.txt", MOTTOS_TXT),
+            ("header_marks.txt", HEADER_MARKS_TXT),
+            ("issuer_heads.txt", ISSUER_HEADS_TXT),
+        ] {
+            assert!(is_nfc(text) && text.starts_with('#'), "{name}");
+            let words = word_list(text);
+            assert!(!words.is_empty(), "{name}");
+            let keys: HashSet<String> = words.iter().map(|w| key(w)).collect();
+            assert_eq!(words.len(), keys.len(), "{name}: duplicate entry");
+            assert!(words.iter().all(|w| w.trim() == *w), "{name}: spaces");
+        }
+        // Every lazily built table and automaton builds.
+        assert!(!doc_types().is_empty() && !abbreviations().is_empty());
+        assert!(!signing_forms().is_empty() && !provinces().is_empty());
+        assert!(find_doc_types("Quyết định").len() == 1);
+        assert!(!find_abbreviations("UBND").is_empty());
+        assert!(boilerplate_marker("Ý kiến bạn đọc").is_some());
+    }
+
+    #[test]
+    fn provinces_count_34_after_and_63_before_2025() {
+        let new = provinces().iter().filter(|p| p.period != "old").count();
+        let old = provinces().iter().filter(|p| p.period != "new").count();
+        assert_eq!((new, old), (34, 63));
+        for p in provinces() {
+            if let Some(m) = p.merged_into {
+                assert!(
+                    province_by_name(m).is_some_and(|q| q.period != "old"),
+                    "{} merged into unknown {m}",
+                    p.name
+                );
+            }
+        }
+        assert_eq!(province_by_name("TP. Hồ Chí Minh").map(|p| p.name), Some("Thành phố Hồ Chí Minh"));
+        assert_eq!(province_by_name("bình phước").map(|p| p.merged_into), Some(Some("Đồng Nai")));
+    }
+
+    #[test]
+    fn doc_types_by_name_and_code() {
+        for (text, name) in [
+            ("QUYẾT ĐỊNH", "Quyết định"),
+            ("Công văn", "Công văn"),
+            ("kế  hoạch", "Kế hoạch"),
+            ("GIẤY UỶ QUYỀN", "Giấy ủy quyền"),
+        ] {
+            assert_eq!(doc_type_by_name(text).map(|d| d.name), Some(name), "{text}");
+        }
+        assert_eq!(doc_type_by_name("Nơi nhận").map(|d| d.name), None);
+        assert_eq!(doc_type_by_code("CV", System::Party).map(|d| d.name), Some("Công văn"));
+        assert_eq!(doc_type_by_code("NĐ", System::State).map(|d| d.name), Some("Nghị định"));
+        assert_eq!(doc_type_by_code("QyĐ", System::State).map(|d| d.name), Some("Quy định"));
+        assert!(doc_type_code_is_ambiguous("QĐ", System::Party));
+        assert!(!doc_type_code_is_ambiguous("QĐ", System::State));
+        assert!(!doc_type_code_is_ambiguous("KH", System::Party));
+    }
+
+    #[test]
+    fn doc_types_found_in_text_at_word_boundaries() {
+        // seeds/001: "Quy chế số 04-QC/BTGTU ngày 20/3/2023 của Ban Tuyên giáo Tỉnh ủy"
+        let text = "theo Quy chế số 04-QC/BTGTU và Thông tư liên tịch số 1; Luật Đất đai; Luậtx";
+        let found: Vec<&str> = find_doc_types(text).iter().map(|(d, _)| d.name).collect();
+        assert_eq!(found, vec!["Quy chế", "Thông tư liên tịch", "Luật"]);
+    }
+
+    #[test]
+    fn abbreviations_write_out_bodies() {
+        for (abbr, full) in [
+            ("UBND", "Ủy ban nhân dân"),
+            ("HĐND", "Hội đồng nhân dân"),
+            ("MTTQ", "Mặt trận Tổ quốc"),
+            ("BTGTU", "Ban Tuyên giáo Tỉnh ủy"),
+            ("TU", "Tỉnh ủy"),
+            ("CT-XH", "chính trị - xã hội"),
+            ("TTg", "Thủ tướng Chính phủ"),
+        ] {
+            assert_eq!(expand_abbreviation(abbr), Some(full), "{abbr}");
+        }
+        assert_eq!(expand_abbreviation("ubnd"), None);
+        // seeds/000: "Ủy ban MTTQ và các đoàn thể CT-XH tỉnh"
+        let found: Vec<&str> = find_abbreviations("Ủy ban MTTQ và các đoàn thể CT-XH tỉnh")
+            .iter()
+            .map(|(a, _)| a.abbr)
+            .collect();
+        assert_eq!(found, vec!["MTTQ", "CT-XH"]);
+    }
+
+    #[test]
+    fn mottos_and_signing_forms() {
+        for line in [
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "cộng hòa xã hội chủ nghĩa việt nam",
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Độc lập – Tự do – Hạnh phúc",
+        ] {
+            assert!(is_motto(line), "{line}");
+        }
+        assert!(!is_motto("BAN TUYÊN GIÁO"));
+        assert!(is_header_mark("HỎA TỐC") && is_header_mark("Mật") && !is_header_mark("BỘ Y TẾ"));
+        // seeds/000: "TỈNH ỦY BÌNH PHƯỚC" / "BAN TUYÊN GIÁO"; NĐ30: "ỦY BAN NHÂN DÂN" / "TỈNH …".
+        assert!(starts_with_issuer_head("TỈNH ỦY BÌNH PHƯỚC"));
+        assert!(starts_with_issuer_head("BAN TUYÊN GIÁO"));
+        assert!(starts_with_issuer_head("Bộ tài chính"));
+        assert!(!starts_with_issuer_head("TỈNH BÌNH ĐỊNH"));
+        assert!(!starts_with_issuer_head("PHỦ"));
+        assert!(!starts_with_issuer_head("BANG"));
+        assert!(starts_with_motto("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do"));
+        for (line, form) in [
+            ("T/M BAN THƯỜNG VỤ", Some("T/M")),
+            ("TM. ỦY BAN NHÂN DÂN", Some("TM.")),
+            ("KT. CHỦ TỊCH", Some("KT.")),
+            ("KT CHỦ TỊCH", Some("KT")),
+            ("TUQ. CHỦ TỊCH", Some("TUQ.")),
+            ("Q. CHÁNH VĂN PHÒNG", Some("Q.")),
+            ("TRƯỞNG BAN", None),
+            ("TLX", None),
+        ] {
+            assert_eq!(signing_form_at_start(line), form, "{line}");
+        }
+    }
+
+    #[test]
+    fn boilerplate_markers_match_lines_and_prefixes() {
+        let scope = |l: &str| boilerplate_marker(l).map(|h| h.scope);
+        // seeds/001 ends with "Ý kiến bạn đọc" and "Văn bản mới" lists.
+        assert_eq!(scope("Ý kiến bạn đọc"), Some(BoilerplateScope::Rest));
+        assert_eq!(scope("Văn bản mới"), Some(BoilerplateScope::Rest));
+        // dev/d002.txt: "## Văn bản liên quan" after the signature; "**Số hiệu:**" metadata.
+        assert_eq!(scope("Văn bản liên quan"), Some(BoilerplateScope::Rest));
+        assert_eq!(scope("Số hiệu:"), Some(BoilerplateScope::Line));
+        assert!(boilerplate_marker("Số hiệu:").is_some_and(|h| h.label));
+        assert_eq!(scope("lượt xem: 105"), Some(BoilerplateScope::Line));
+        assert!(matches!(
+            scope("CÁC NỘI DUNG ĐƯỢC SỬA ĐỔI, HƯỚNG DẪN"),
+            Some(BoilerplateScope::Until(_))
+        ));
+        assert!(boilerplate_marker("Giờ đăng bài viết gốc: 14/04/2025 23:02").is_some_and(|h| h.metadata));
+        assert_eq!(scope("Văn bản liên quan đến việc tổ chức"), None);
+        assert_eq!(scope("Bình luận của ông Trần Du Lịch"), None);
+    }
+}

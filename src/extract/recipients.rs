@@ -1,0 +1,132 @@
+//! The "Kính gửi" list (recipients) and the "Nơi nhận" list (distribution): one body per item,
+//! list markers and trailing ",;." removed, wrapped items joined.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::segment::{self, Segments};
+
+/// The "Kính gửi" list.
+pub(crate) fn recipients(seg: &Segments<'_>) -> Vec<String> {
+    list_items(seg, seg.recipients.clone(), true)
+}
+
+/// The "Nơi nhận" list.
+pub(crate) fn distribution(seg: &Segments<'_>) -> Vec<String> {
+    list_items(seg, seg.distribution.clone(), false)
+}
+
+fn list_items(seg: &Segments<'_>, range: Range<usize>, recipients: bool) -> Vec<String> {
+    let mut items: Vec<String> = Vec::new();
+    let Some(first) = range.clone().next() else {
+        return items;
+    };
+    let marker = if recipients {
+        &*segment::RECIPIENTS_MARKER
+    } else {
+        &*segment::DISTRIBUTION_MARKER
+    };
+    let columns = seg.lines[first].cell > 0 || seg.lines.get(first + 1).is_some_and(|l| l.cell > 0);
+    let head = seg.line(first);
+    let inline = match marker.find(head) {
+        Some(m) => &head[m.end()..],
+        // "THỦ TƯỚNG CHÍNH PHỦ điện:" (công điện, dev/d039): the list follows.
+        None => "",
+    };
+    // Raw items first (a wrapped item is joined before its punctuation is cleaned).
+    let mut raw: Vec<String> = Vec::new();
+    if !clean_item(inline).is_empty() {
+        raw.push(inline.trim().to_string());
+    }
+    let is_marked = |s: &str| s.starts_with(['-', '+', '•', '–', '·']);
+    let marked_list = (first + 1..range.end).any(|i| is_marked(seg.line(i)));
+    for i in first + 1..range.end {
+        let line = &seg.lines[i];
+        if columns && line.cell > 0 {
+            continue;
+        }
+        let s: &str = line.text.trim();
+        let ended = raw
+            .last()
+            .is_none_or(|r| r.trim_end_matches('*').ends_with(['.', ';']));
+        let wrapped = if marked_list {
+            !is_marked(s) && (!ended || !line.gap_before)
+        } else {
+            !ended && s.starts_with(char::is_lowercase)
+        };
+        match raw.last_mut() {
+            Some(last) if wrapped => {
+                last.push(' ');
+                last.push_str(s);
+            }
+            _ => raw.push(s.to_string()),
+        }
+    }
+    items.extend(raw.iter().map(|r| clean_item(r)).filter(|r| !r.is_empty()));
+    items
+}
+
+/// Removes list markers ("-", "+", "*", "•"), markup and trailing ",;." from one item.
+fn clean_item(raw: &str) -> String {
+    static DRAFTER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(\(\d+\))\s*\.\s*\p{Lu}{1,6}\.?$").expect("drafter regex"));
+    // "- Lưu: VT, KGVX (3). ĐND": the drafter's initials after the number of copies.
+    let raw = DRAFTER.replace(raw, "$1");
+    let s = raw
+        .trim()
+        .trim_start_matches(|c: char| matches!(c, '-' | '+' | '*' | '•' | '–' | '·' | ':') || c.is_whitespace());
+    let s = s.trim_end_matches(|c: char| matches!(c, ',' | ';' | '.' | '*' | '/') || c.is_whitespace());
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    // seeds/000, the recipient and distribution lists as printed.
+    const SEED_000_TAIL: &str = "TỈNH ỦY BÌNH PHƯỚC\nBAN TUYÊN GIÁO\n\nĐẢNG CỘNG SẢN VIỆT NAM\nBình Phước, ngày tháng 9 năm 2021\n\n*\n\nSố -CV/BTGTU\n\nVề việc tổ chức hội nghị\n\n- Kính gửi:*\n- Ủy ban MTTQ và các đoàn thể CT-XH tỉnh,\n - Sở Thông tin và Truyền thông,\n - Trung tâm chính trị cấp huyện.\n\nThực hiện chương trình công tác tuyên giáo năm 2021, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị.\n\nNơi nhận:\n\n- Như trên,\n- Ban Tuyên giáo Tỉnh ủy,\n- Lưu Văn phòng Tỉnh ủy.\n\nTRƯỞNG BAN\n\nHà Anh Dũng";
+
+    #[test]
+    fn seed_lists() {
+        let seg = segment(SEED_000_TAIL);
+        assert_eq!(
+            recipients(&seg),
+            vec![
+                "Ủy ban MTTQ và các đoàn thể CT-XH tỉnh",
+                "Sở Thông tin và Truyền thông",
+                "Trung tâm chính trị cấp huyện"
+            ]
+        );
+        assert_eq!(
+            distribution(&seg),
+            vec!["Như trên", "Ban Tuyên giáo Tỉnh ủy", "Lưu Văn phòng Tỉnh ủy"]
+        );
+    }
+
+    #[test]
+    fn inline_recipient_and_wrapped_distribution_item() {
+        // dev/d021 ("**Kính gửi:** Ban …") and dev/d002 (an item wrapped onto the next line).
+        let text = "**Kính gửi:** Ban Tuyên giáo và Dân vận Trung ương\n\nCục Thuế nhận được công văn.\n|\nNơi nhận:\n- Như trên;\n- VPCP: BTCN, các Vụ: PL,\nTCCV, KTTH;\n- Lưu: VT, KGVX (3). ĐND\n|\n**KT. THỦ TƯỚNG**\nPHÓ THỦ TƯỚNG\nLê Thành Long\n|";
+        let seg = segment(text);
+        assert_eq!(recipients(&seg), vec!["Ban Tuyên giáo và Dân vận Trung ương"]);
+        assert_eq!(
+            distribution(&seg),
+            vec!["Như trên", "VPCP: BTCN, các Vụ: PL, TCCV, KTTH", "Lưu: VT, KGVX (3)"]
+        );
+    }
+
+    #[test]
+    fn clean_items() {
+        for (raw, want) in [
+            (" - Sở Y tế,", "Sở Y tế"),
+            ("- Lưu: VT, TCCB.", "Lưu: VT, TCCB"),
+            ("+ Như trên;", "Như trên"),
+            ("-", ""),
+        ] {
+            assert_eq!(clean_item(raw), want);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! The signature block (quyền hạn, chức vụ, họ tên; Nghị định 30/2020/NĐ-CP Phụ lục I II.7,
+//! Hướng dẫn 36-HD/VPTW): authority lines opened by a signing form (T/M, K/T, T/L, TM., KT.,
+//! TL., TUQ., Q. …) kept as written and joined, the position line as a phrase, the name.
+//! "(Đã ký)", "[đã ký]" and seals are not names.
+
+use crate::record::Signer;
+use crate::segment::{self, Segments};
+
+/// The signer, when the document has a signature block.
+pub(crate) fn signer(seg: &Segments<'_>) -> Option<Signer> {
+    let range = seg.signature.clone();
+    if range.is_empty() {
+        return None;
+    }
+    let mut authority: Vec<&str> = Vec::new();
+    let mut positions: Vec<&str> = Vec::new();
+    let mut name = None;
+    for i in range {
+        let s = seg.line(i).trim();
+        if s.starts_with(['-', '+', '•']) || segment::DISTRIBUTION_MARKER.is_match(s) {
+            continue;
+        }
+        if segment::is_name_like(s) && (!authority.is_empty() || !positions.is_empty()) {
+            name = Some(segment::strip_academic_title(s.trim_end_matches('.')).to_string());
+            break;
+        }
+        let wraps = authority
+            .last()
+            .is_some_and(|a| a.ends_with([',', '-', '–']) || a.to_lowercase().ends_with(" và"));
+        if (segment::signing_form(s).is_some() || wraps) && positions.is_empty() {
+            // An authority line, or the rest of one wrapped after a comma (dev/d021).
+            authority.push(s);
+        } else if is_position(s) {
+            positions.push(s);
+        }
+    }
+    let name = name?;
+    let title = positions.last().map(|p| position_phrase(p));
+    let authority = (!authority.is_empty()).then(|| {
+        authority
+            .iter()
+            .map(|a| normalise_form(a))
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    Some(Signer {
+        name: Some(name),
+        title,
+        authority,
+    })
+}
+
+fn is_position(s: &str) -> bool {
+    !s.starts_with('(') && !s.starts_with('[') && s.len() <= 80
+}
+
+/// "tm . ubnd thành phố" (dev/d054, a TCVN3 transcript) → "TM. ubnd thành phố"; other lines as
+/// written.
+fn normalise_form(s: &str) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lower = s.to_lowercase();
+    for form in ["tm .", "kt .", "tl .", "tuq ."] {
+        if lower.starts_with(form) {
+            return format!("{}.{}", s[..form.len() - 2].to_uppercase(), &s[form.len()..]);
+        }
+    }
+    s
+}
+
+/// A position line as a phrase: "TRƯỞNG BAN" → "Trưởng ban", "PHÓ THỦ TƯỚNG" → "Phó thủ tướng"
+/// (values compare case-insensitively; the first letter is capitalised).
+pub(crate) fn position_phrase(line: &str) -> String {
+    let line = line.trim().trim_end_matches([':', ',', ';']);
+    if !segment::is_upper(line) {
+        let mut cs = line.chars();
+        return match cs.next() {
+            Some(c) => c.to_uppercase().chain(cs).collect(),
+            None => String::new(),
+        };
+    }
+    let lower = line.to_lowercase();
+    let mut cs = lower.chars();
+    match cs.next() {
+        Some(c) => c.to_uppercase().chain(cs).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    fn sign(text: &str) -> Option<(String, Option<String>, Option<String>)> {
+        signer(&segment(text)).map(|s| (s.name.unwrap_or_default(), s.title, s.authority))
+    }
+
+    #[test]
+    fn signature_blocks() {
+        let intro = "ỦY BAN NHÂN DÂN\nTỈNH X\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1/KH-UBND\nX, ngày 1 tháng 1 năm 2025\nKẾ HOẠCH\nThực hiện công tác.\n\n";
+        for (tail, name, title, authority) in [
+            // seeds/000: the head signs directly.
+            ("Nơi nhận:\n- Như trên,\n- Lưu Văn phòng Tỉnh ủy.\n\nTRƯỞNG BAN\n\nHà Anh Dũng", "Hà Anh Dũng", Some("Trưởng ban"), None),
+            // dev/d031: a wrapped bold authority line and a stacked chain.
+            ("|\n**TM. ỦY BAN NHÂN\nDÂN**\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrương Việt Dũng\n|", "Trương Việt Dũng", Some("Phó chủ tịch"), Some("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH")),
+            // dev/d002
+            ("|\n**KT. THỦ TƯỚNG**\nPHÓ THỦ TƯỚNG\nLê Thành Long\n|", "Lê Thành Long", Some("Phó thủ tướng"), Some("KT. THỦ TƯỚNG")),
+            // dev/d021: authority lines only, the second wrapped.
+            ("**TL. CỤC TRƯỞNG**\nKT. TRƯỞNG BAN BAN CHÍNH SÁCH,\nTHUẾ QUỐC TẾ\nNguyễn Thị Thanh Hằng\n|", "Nguyễn Thị Thanh Hằng", None, Some("TL. CỤC TRƯỞNG KT. TRƯỞNG BAN BAN CHÍNH SÁCH, THUẾ QUỐC TẾ")),
+            // A party signature with "(Đã ký)" in place of the signature.
+            ("T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n(Đã ký)\nNguyễn Thị Hồng Nhung", "Nguyễn Thị Hồng Nhung", Some("Phó bí thư"), Some("T/M BAN THƯỜNG VỤ")),
+        ] {
+            let got = sign(&format!("{intro}{tail}"));
+            assert_eq!(
+                got,
+                Some((name.to_string(), title.map(str::to_string), authority.map(str::to_string))),
+                "{tail}"
+            );
+        }
+        assert_eq!(sign("Chỉ có một đoạn văn.\n(Đã ký)\n"), None);
+    }
+}

@@ -1,0 +1,212 @@
+//! Spaces and lines: line endings, invisible and non-breaking spaces, soft hyphens, the Ð
+//! look-alike, and syllables split by a line break.
+//!
+//! What changes (and nothing else: runs of spaces and blank lines are kept, because the
+//! extractor reads the two-column header and the signature block from the line layout):
+//! - CRLF and lone CR, U+2028/U+2029 → LF;
+//! - a tab → two spaces (one space would glue the columns of a tab-aligned header together);
+//! - NBSP and the other Unicode space characters (U+2000–U+200A, U+202F, U+205F, U+3000,
+//!   U+1680) → one space;
+//! - zero-width space, word joiner, BOM, LRM/RLM and soft hyphen → removed;
+//! - U+00D0 Ð / U+00F0 ð (Icelandic eth) → Đ / đ inside a Vietnamese syllable ("Ðảng") or an
+//!   upper-case code ("QÐ-UBND");
+//! - a syllable split by a line break ("T\nham mưu") → joined, when one half is not a syllable
+//!   and the joined word is ([`break_join`]).
+
+use std::borrow::Cow;
+
+use super::syllable;
+
+/// What [`clean_spaces`] does with one character, if anything.
+#[inline]
+pub(crate) fn space_rule(c: char) -> Option<&'static str> {
+    match c {
+        '\r' | '\u{2028}' | '\u{2029}' => Some("\n"),
+        '\t' => Some("  "),
+        '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{1680}' => Some(" "),
+        '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{200E}' | '\u{200F}' | '\u{AD}' => Some(""),
+        _ => None,
+    }
+}
+
+/// Applies the character rules above; borrows when nothing changes.
+pub(crate) fn clean_spaces(text: &str) -> Cow<'_, str> {
+    let needs = |c: char| space_rule(c).is_some() || c == 'Ð' || c == 'ð';
+    let Some(first) = text.find(needs) else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..first]);
+    let mut iter = text[first..].char_indices().peekable();
+    let mut changed = false;
+    while let Some((i, c)) = iter.next() {
+        let at = first + i;
+        if c == '\r' {
+            out.push('\n');
+            changed = true;
+            if matches!(iter.peek(), Some((_, '\n'))) {
+                iter.next();
+            }
+        } else if let Some(rep) = space_rule(c) {
+            out.push_str(rep);
+            changed = true;
+        } else if (c == 'Ð' || c == 'ð') && eth_is_dd(text, at) {
+            out.push(if c == 'Ð' { 'Đ' } else { 'đ' });
+            changed = true;
+        } else {
+            out.push(c);
+        }
+    }
+    if changed {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic()
+}
+
+/// Whether the eth at byte `at` stands for Đ: its word (with Đ in its place) is a Vietnamese
+/// syllable, or the word is an upper-case code of two or more letters.
+fn eth_is_dd(text: &str, at: usize) -> bool {
+    let start = text[..at].char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last().map_or(at, |(i, _)| i);
+    let end = text[at..].char_indices().find(|&(_, c)| !is_word_char(c)).map_or(text.len(), |(i, _)| at + i);
+    let word: String = text[start..end]
+        .chars()
+        .map(|c| match c {
+            'Ð' => 'Đ',
+            'ð' => 'đ',
+            c => c,
+        })
+        .collect();
+    if syllable::is_syllable(&word) {
+        return true;
+    }
+    word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase())
+}
+
+/// For the line break at byte `nl` (a `\n`), the bytes to remove, if the break splits a
+/// syllable: `(left_end, right_start)`, from the end of the left half (spaces before the break
+/// go too) to just after the `\n`. Joins when the halves are
+/// not both syllables, the joined word is one, and its case is one word's case ("T" + "ham").
+pub(crate) fn break_join(text: &str, nl: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut left_end = nl;
+    while left_end > 0 && bytes[left_end - 1] == b' ' {
+        left_end -= 1;
+    }
+    let right_start = nl + 1;
+    let first_right = text.get(right_start..)?.chars().next()?;
+    if !is_word_char(first_right) || left_end == 0 {
+        return None;
+    }
+    let last_left = text[..left_end].chars().next_back()?;
+    if !is_word_char(last_left) {
+        return None;
+    }
+    let mut letters = [syllable::Letter::default(); syllable::MAX_LETTERS];
+    let mut n = 0;
+    for c in text[..left_end].chars().rev() {
+        if !is_word_char(c) {
+            break;
+        }
+        if n == syllable::MAX_LETTERS {
+            return None;
+        }
+        letters[n] = syllable::letter(c)?;
+        n += 1;
+    }
+    letters[..n].reverse();
+    let nl_left = n;
+    for c in text[right_start..].chars() {
+        if !is_word_char(c) {
+            break;
+        }
+        if n == syllable::MAX_LETTERS {
+            return None;
+        }
+        letters[n] = syllable::letter(c)?;
+        n += 1;
+    }
+    let joined = &letters[..n];
+    // One word's case: all capitals, or only the first letter a capital.
+    let all_upper = joined.iter().all(|l| l.upper);
+    let rest_lower = joined[1..].iter().all(|l| !l.upper);
+    if !(all_upper || rest_lower) {
+        return None;
+    }
+    syllable::parse(joined)?;
+    if syllable::parse(&joined[..nl_left]).is_some() && syllable::parse(&joined[nl_left..]).is_some() {
+        return None;
+    }
+    Some((left_end, right_start))
+}
+
+/// Joins syllables split by a line break; borrows when there are none. Repeats until no break
+/// joins, so that the result is stable ("T\nh\nam" → "Tham").
+pub(crate) fn repair_breaks(text: &str) -> Cow<'_, str> {
+    let mut current = Cow::Borrowed(text);
+    loop {
+        let next = repair_once(&current);
+        match next {
+            Cow::Borrowed(_) => return current,
+            Cow::Owned(s) => current = Cow::Owned(s),
+        }
+    }
+}
+
+fn repair_once(text: &str) -> Cow<'_, str> {
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        if nl < copied {
+            continue;
+        }
+        if let Some((left_end, right_start)) = break_join(text, nl) {
+            let buf = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            buf.push_str(&text[copied..left_end]);
+            copied = right_start;
+        }
+    }
+    match out {
+        Some(mut buf) => {
+            buf.push_str(&text[copied..]);
+            Cow::Owned(buf)
+        }
+        None => Cow::Borrowed(text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaces_and_line_endings() {
+        assert_eq!(clean_spaces("a\r\nb\rc"), "a\nb\nc");
+        assert_eq!(clean_spaces("a\u{A0}b\u{200B}c\u{AD}d\te"), "a bcd  e");
+        assert_eq!(clean_spaces("Ðảng và QÐ-UBND, Ðiều 1"), "Đảng và QĐ-UBND, Điều 1");
+        assert_eq!(clean_spaces("Guðrún Ðórðardóttir"), "Guðrún Ðórðardóttir");
+        assert!(matches!(clean_spaces("Số 04-QC/BTGTU   ngày\n\n"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn split_syllables_are_joined_only_when_the_halves_are_not_words() {
+        assert_eq!(repair_breaks("Ban T\nham mưu"), "Ban Tham mưu");
+        assert_eq!(repair_breaks("Ủy ban nhân dân t  \nỉnh Bình Định"), "Ủy ban nhân dân tỉnh Bình Định");
+        assert_eq!(repair_breaks("T\nh\nam"), "Tham");
+        for kept in [
+            "Việt\nNam",
+            "UBND\ntỉnh",
+            "số 12\nngày",
+            "QĐ-U\nBND",
+            "Cộng hòa\nXã hội",
+            "TỈNH ỦY\nBAN TUYÊN GIÁO",
+            "Tr\nHam",
+        ] {
+            assert_eq!(repair_breaks(kept), kept);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! NFC, with a fast path for text that already is NFC and a table composer for Vietnamese
+//! letters written with combining marks (NFD text, "Unicode tổ hợp", Windows-1258 output).
+//! Anything else goes through `unicode-normalization`.
+
+use std::borrow::Cow;
+
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+use super::syllable::{self, AA, AW, A, E, EE, O, OO, OW, U, UW};
+
+/// Whether one character is NFC on its own and starts a new cluster (quick check Yes and
+/// combining class 0): such characters never change under NFC whatever surrounds them, unless
+/// a combining mark follows (which is checked separately).
+#[inline]
+pub(crate) fn is_stable(c: char) -> bool {
+    let cp = c as u32;
+    if cp < 0x300 || (0x1E00..=0x1EFF).contains(&cp) {
+        return true;
+    }
+    canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+}
+
+fn is_mark(c: char) -> bool {
+    ('\u{300}'..='\u{36F}').contains(&c)
+}
+
+/// Composes `text` to NFC; borrows when it already is.
+pub(crate) fn compose(text: &str) -> Cow<'_, str> {
+    let Some(first) = text.char_indices().find(|&(_, c)| !is_stable(c)).map(|(i, _)| i) else {
+        return Cow::Borrowed(text);
+    };
+    // A starter that NFC itself may change (Hangul, compatibility singletons): use the library.
+    if text[first..].chars().any(|c| !is_stable(c) && !is_mark(c) && canonical_combining_class(c) == 0) {
+        return Cow::Owned(text.nfc().collect());
+    }
+    // Start at the base letter before the first mark.
+    let start = text[..first].char_indices().next_back().map_or(0, |(i, _)| i);
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..start]);
+    let mut chars = text[start..].chars().peekable();
+    let mut marks: Vec<char> = Vec::with_capacity(4);
+    while let Some(c) = chars.next() {
+        marks.clear();
+        while let Some(&m) = chars.peek() {
+            if canonical_combining_class(m) == 0 {
+                break;
+            }
+            marks.push(m);
+            chars.next();
+        }
+        if marks.is_empty() {
+            out.push(c);
+        } else if let Some(v) = compose_vietnamese(c, &marks) {
+            out.push(v);
+        } else {
+            out.extend(std::iter::once(c).chain(marks.iter().copied()).nfc());
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A Vietnamese letter + combining marks → one precomposed letter, when NFC gives exactly that.
+fn compose_vietnamese(base: char, marks: &[char]) -> Option<char> {
+    let mut l = syllable::letter(base)?;
+    if l.v == 0 {
+        return None;
+    }
+    // Marks of class 230 compose in written order: a tone written before the circumflex or
+    // breve blocks it ("a\u{301}\u{302}" stays "á\u{302}" in NFC). Dot below (220) and horn (216)
+    // sort first, so they never block.
+    let mut tone_230 = matches!(l.tone, 1..=4);
+    for &m in marks {
+        match m {
+            '\u{302}' | '\u{306}' => {
+                if tone_230 {
+                    return None;
+                }
+                l.v = match (m, l.v) {
+                    ('\u{302}', A) => AA,
+                    ('\u{302}', E) => EE,
+                    ('\u{302}', O) => OO,
+                    ('\u{306}', A) => AW,
+                    _ => return None,
+                };
+            }
+            '\u{31B}' => {
+                l.v = match l.v {
+                    O => OW,
+                    U => UW,
+                    _ => return None,
+                };
+            }
+            _ => {
+                let tone = syllable::TONE_MARKS.iter().position(|&t| t == m).filter(|&t| t > 0)? as u8;
+                if l.tone != 0 {
+                    return None;
+                }
+                l.tone = tone;
+                tone_230 |= tone != 5;
+            }
+        }
+    }
+    Some(l.to_char())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn composes_like_the_reference() {
+        for s in [
+            "Vie\u{302}\u{323}t Nam",
+            "Vie\u{323}\u{302}t",
+            "ngu\u{31B}o\u{31B}\u{300}i",
+            "a\u{301}\u{302}",
+            "o\u{301}\u{31B}",
+            "A\u{302}\u{301}",
+            "\u{e2}\u{301}",
+            "d\u{323}",
+            "\u{301}lead",
+            "x\u{304}",
+            "Ω\u{2126}",
+            "한\u{1100}\u{1161}",
+        ] {
+            let want: String = s.nfc().collect();
+            assert_eq!(compose(s), want, "{s:?}");
+        }
+        assert!(matches!(compose("Việt Nam đã"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn every_vietnamese_letter_composes_from_nfd() {
+        for rows in [syllable::LOWER, syllable::UPPER] {
+            for row in rows {
+                for c in row {
+                    let nfd: String = c.to_string().nfd().collect();
+                    assert_eq!(compose(&nfd), c.to_string());
+                }
+            }
+        }
+    }
+}

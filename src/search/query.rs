@@ -1,0 +1,755 @@
+//! Searching: plain text → a tantivy query (syllables with and without accents, bigrams,
+//! numbers, dates, abbreviations both ways, a typo tolerated), filters, facet counts, snippets.
+//!
+//! The query text is never parsed as tantivy syntax: `+`, `"`, `:`, `(` and the like are just
+//! punctuation between syllables, so every query runs.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::{Bound, Range};
+use std::sync::LazyLock;
+
+use serde::Serialize;
+use tantivy::collector::{Count, FacetCollector, FacetCounts, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, Query, RangeQuery,
+    TermQuery,
+};
+use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::TokenStream;
+use tantivy::{Score, Searcher, TantivyDocument, Term};
+
+use crate::error::{Error, Result};
+use crate::options::Options;
+use crate::record::PartialDate;
+use crate::search::analyzer::{fold_lower, query_analyzer};
+use crate::search::schema::{date_span, number_key, Fields, FACETS};
+use crate::search::Index;
+
+/// Hits shown unless the request says otherwise.
+pub const DEFAULT_LIMIT: usize = 10;
+/// Facet values reported per field.
+const FACET_VALUES: usize = 10;
+/// Snippet length in characters.
+const SNIPPET_CHARS: usize = 200;
+
+// Weights. A document's own number outweighs everything; a bigram (a two-syllable word or a
+// phrase) outweighs its two syllables apart; title, subject and metadata outweigh the body.
+const W_OWN_NUMBER: Score = 12.0;
+const W_NUMBER_IN_TEXT: Score = 3.0;
+const W_CITES: Score = 1.0;
+const W_DATE: Score = 2.0;
+const W_BIGRAM: Score = 2.0;
+const W_HEADING: Score = 2.0;
+const W_META: Score = 1.5;
+const W_EXPANSION: Score = 0.8;
+const W_TYPO_SYLLABLE: Score = 0.3;
+const W_TYPO_BIGRAM: Score = 1.2;
+
+/// A search: text plus filters. Build with [`SearchRequest::new`] and the setters.
+///
+/// ```
+/// use vanban::search::SearchRequest;
+/// let request = SearchRequest::new("tuyen truyen")
+///     .facet("doc_type", "Kế hoạch")
+///     .from("2021".parse()?)
+///     .limit(5);
+/// assert_eq!(request.limit, 5);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct SearchRequest {
+    /// The text: syllables with or without accents, abbreviations, document numbers, dates.
+    /// Empty matches every document (to list by filters alone).
+    pub query: String,
+    /// `(field, value)` filters, all required: `("doc_type", "Kế hoạch")`,
+    /// `("issuer", "Tỉnh ủy Bình Phước/Ban Tuyên giáo")`. Values compare without case or
+    /// accents; a hierarchical value matches its whole path or its last step.
+    pub facets: Vec<(String, String)>,
+    /// Only documents dated in or after this period.
+    pub from: Option<PartialDate>,
+    /// Only documents dated in or before this period.
+    pub to: Option<PartialDate>,
+    /// Only documents that cite this number (any spelling).
+    pub cites: Option<String>,
+    /// The most hits to return.
+    pub limit: usize,
+}
+
+impl SearchRequest {
+    /// A request for `query`, with no filter and the default limit (10).
+    pub fn new(query: impl Into<String>) -> SearchRequest {
+        SearchRequest {
+            query: query.into(),
+            facets: Vec::new(),
+            from: None,
+            to: None,
+            cites: None,
+            limit: DEFAULT_LIMIT,
+        }
+    }
+
+    /// Adds a facet filter.
+    pub fn facet(mut self, field: impl Into<String>, value: impl Into<String>) -> Self {
+        self.facets.push((field.into(), value.into()));
+        self
+    }
+
+    /// Keeps documents dated in or after `date`.
+    pub fn from(mut self, date: PartialDate) -> Self {
+        self.from = Some(date);
+        self
+    }
+
+    /// Keeps documents dated in or before `date`.
+    pub fn to(mut self, date: PartialDate) -> Self {
+        self.to = Some(date);
+        self
+    }
+
+    /// Keeps documents citing `number`.
+    pub fn cites(mut self, number: impl Into<String>) -> Self {
+        self.cites = Some(number.into());
+        self
+    }
+
+    /// Sets the most hits to return.
+    pub fn limit(mut self, limit: usize) -> Self {
+        self.limit = limit;
+        self
+    }
+}
+
+/// One found document, with what `vanban search` shows of it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Hit {
+    /// The path the document was indexed from.
+    pub source: String,
+    /// Relevance (BM25 with vanban's weights); higher is better.
+    pub score: f32,
+    /// The document's number.
+    pub number: Option<String>,
+    /// Its type (`Công văn`).
+    pub doc_type: Option<String>,
+    /// Its date, reduced-precision ISO 8601.
+    pub date: Option<String>,
+    /// Its issuer as named in running text.
+    pub issuer: Option<String>,
+    /// A news headline, else the trích yếu.
+    pub title: Option<String>,
+    /// A passage of the text with the matched words in `<b>…</b>` (HTML-escaped).
+    pub snippet: String,
+    /// The same passage as plain text.
+    #[serde(skip)]
+    pub fragment: String,
+    /// Byte ranges of the matched words in [`Hit::fragment`].
+    #[serde(skip)]
+    pub highlights: Vec<Range<usize>>,
+}
+
+/// One facet value and how many matching documents have it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FacetCount {
+    /// The value (`Công văn`; for issuer, the parent body or the body itself).
+    pub value: String,
+    /// Matching documents with this value.
+    pub count: u64,
+}
+
+/// What a search found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct SearchResults {
+    /// How many documents match.
+    pub total: u64,
+    /// The best `limit` of them, best first.
+    pub hits: Vec<Hit>,
+    /// Per facet field, the most frequent values among all matching documents.
+    pub facets: BTreeMap<String, Vec<FacetCount>>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Query text → units
+
+/// One piece of the query text.
+#[derive(Debug, Clone, PartialEq)]
+enum Unit {
+    /// A syllable: lower case, old tone style (`exact`), and folded.
+    Word {
+        exact: String,
+        fold: String,
+        /// As typed (case kept), for abbreviation lookup.
+        raw: String,
+    },
+    /// A document number's key (`04 qc btgtu`).
+    Number(String),
+    /// An ISO date (`2023-03-20`).
+    Date(String),
+}
+
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    (b.len() == 7 || b.len() == 10)
+        && b[4] == b'-'
+        && s.split('-').all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()))
+}
+
+/// Splits normalised query text into units. Numbers written with spaces (`04 QC BTGTU`) are
+/// joined later, against the index.
+fn units(text: &str) -> Vec<Unit> {
+    let mut analyzer = query_analyzer();
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    let mut last_position = usize::MAX;
+    while let Some(token) = stream.next() {
+        if token.position == last_position {
+            continue; // parts and prefixes of a number, the year of a date
+        }
+        last_position = token.position;
+        let t = &token.text;
+        let unit = if is_iso_date(t) {
+            Unit::Date(t.clone())
+        } else if t.contains(' ') {
+            Unit::Number(fold_lower(t))
+        } else {
+            Unit::Word {
+                exact: t.clone(),
+                fold: fold_lower(t),
+                raw: text
+                    .get(token.offset_from..token.offset_to)
+                    .unwrap_or(t)
+                    .to_string(),
+            }
+        };
+        out.push(unit);
+    }
+    out
+}
+
+/// Joins runs like `04` `QC` `BTGTU` into one number when the index knows that number (as a
+/// document's own number or in some text), longest run first.
+fn join_spaced_numbers(units: Vec<Unit>, known: impl Fn(&str) -> bool) -> Vec<Unit> {
+    let mut out = Vec::with_capacity(units.len());
+    let mut i = 0;
+    while i < units.len() {
+        let starts_number = matches!(&units[i], Unit::Word { fold, .. }
+            if fold.bytes().all(|b| b.is_ascii_digit()));
+        if starts_number {
+            let mut best = None;
+            let mut key = String::new();
+            for (j, unit) in units.iter().enumerate().skip(i).take(5) {
+                let Unit::Word { fold, .. } = unit else { break };
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.push_str(fold);
+                if j > i && fold.chars().any(char::is_alphabetic) && known(&key) {
+                    best = Some((j, key.clone()));
+                }
+            }
+            if let Some((j, key)) = best {
+                out.push(Unit::Number(key));
+                i = j + 1;
+                continue;
+            }
+        }
+        out.push(units[i].clone());
+        i += 1;
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Abbreviations
+
+/// Full forms of abbreviations by their folded syllables (`uy ban nhan dan` → `ubnd`).
+static FULL_FORMS: LazyLock<HashMap<String, Vec<String>>> = LazyLock::new(|| {
+    let mut map: HashMap<String, Vec<String>> = HashMap::new();
+    for a in crate::dict::abbreviations() {
+        let full = fold_syllables(a.full).join(" ");
+        if full.contains(' ') {
+            map.entry(full).or_default().push(fold_lower(a.abbr));
+        }
+    }
+    map
+});
+
+/// Longest full form, in syllables.
+static LONGEST_FULL_FORM: LazyLock<usize> = LazyLock::new(|| {
+    FULL_FORMS
+        .keys()
+        .map(|k| k.split(' ').count())
+        .max()
+        .unwrap_or(0)
+});
+
+fn fold_syllables(text: &str) -> Vec<String> {
+    units(text)
+        .into_iter()
+        .filter_map(|u| match u {
+            Unit::Word { fold, .. } => Some(fold),
+            _ => None,
+        })
+        .collect()
+}
+
+/// What an abbreviation typed in the query stands for. Keys match as written (`TU`, `TTg`);
+/// keys without a vowel or of four letters or more also match in any case (`ubnd`, `btg`), but
+/// `tu` stays a syllable.
+fn expansion(raw: &str) -> Option<&'static str> {
+    if let Some(full) = crate::dict::expand_abbreviation(raw) {
+        return Some(full);
+    }
+    let lower = fold_lower(raw);
+    let vowelless = !lower.contains(['a', 'e', 'i', 'o', 'u', 'y']);
+    if !(vowelless || lower.chars().count() >= 4) {
+        return None;
+    }
+    crate::dict::abbreviations()
+        .iter()
+        .find(|a| fold_lower(a.abbr) == lower)
+        .map(|a| a.full)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building the query
+
+/// Collects weighted clauses and the terms to highlight.
+struct Builder<'s> {
+    searcher: &'s Searcher,
+    fields: &'s Fields,
+    clauses: Vec<(Occur, Box<dyn Query>)>,
+    /// Body terms to highlight in snippets.
+    highlight: BTreeMap<String, Score>,
+}
+
+impl Builder<'_> {
+    fn doc_freq(&self, field: Field, text: &str) -> u64 {
+        self.searcher
+            .doc_freq(&Term::from_field_text(field, text))
+            .unwrap_or(0)
+    }
+
+    fn term(&mut self, field: Field, text: &str, weight: Score) {
+        let query = TermQuery::new(
+            Term::from_field_text(field, text),
+            IndexRecordOption::WithFreqs,
+        );
+        self.clauses.push((
+            Occur::Should,
+            Box::new(BoostQuery::new(Box::new(query), weight)),
+        ));
+        if field == self.fields.body {
+            let df = self.doc_freq(field, text);
+            if df > 0 {
+                self.highlight
+                    .insert(text.to_string(), 1.0 / (1.0 + df as Score));
+            }
+        }
+    }
+
+    fn fuzzy(&mut self, field: Field, text: &str, weight: Score) {
+        let query = FuzzyTermQuery::new(Term::from_field_text(field, text), 1, true);
+        self.clauses.push((
+            Occur::Should,
+            Box::new(BoostQuery::new(Box::new(query), weight)),
+        ));
+    }
+
+    /// A syllable in every text field; a fuzzy match when no field knows it (a typo).
+    fn syllable(&mut self, exact: &str, fold: &str, weight: Score) {
+        let f = self.fields;
+        for (field, w) in [
+            (f.body, 1.0),
+            (f.title, W_HEADING),
+            (f.subject, W_HEADING),
+            (f.meta, W_META),
+        ] {
+            self.term(field, fold, w * weight);
+            if exact != fold {
+                self.term(field, exact, w * weight);
+            }
+        }
+        let unknown = [f.body, f.title, f.subject]
+            .iter()
+            .all(|&field| self.doc_freq(field, fold) == 0);
+        if unknown && fold.chars().count() >= 4 && fold.chars().all(char::is_alphabetic) {
+            self.fuzzy(f.body, fold, W_TYPO_SYLLABLE * weight);
+        }
+    }
+
+    /// Two adjacent syllables as one bigram term; fuzzy when the index has no such bigram.
+    fn bigram(&mut self, a: &str, b: &str, weight: Score) {
+        let f = self.fields;
+        let bigram = format!("{a} {b}");
+        for (field, w) in [
+            (f.body, W_BIGRAM),
+            (f.title, W_BIGRAM * W_HEADING),
+            (f.subject, W_BIGRAM * W_HEADING),
+            (f.meta, W_BIGRAM * W_META),
+        ] {
+            self.term(field, &bigram, w * weight);
+        }
+        if bigram.len() >= 7 && self.doc_freq(f.body, &bigram) == 0 {
+            self.fuzzy(f.body, &bigram, W_TYPO_BIGRAM * weight);
+        }
+    }
+
+    fn number(&mut self, key: &str) {
+        let f = self.fields;
+        self.term(f.number_key, key, W_OWN_NUMBER);
+        self.term(f.body, key, W_NUMBER_IN_TEXT);
+        self.term(f.meta, key, W_NUMBER_IN_TEXT);
+        self.term(f.cites, key, W_CITES);
+    }
+
+    /// A run of syllables (a phrase of the query or an abbreviation's full form).
+    fn syllables(&mut self, words: &[(String, String)], weight: Score) {
+        for (exact, fold) in words {
+            self.syllable(exact, fold, weight);
+        }
+        for pair in words.windows(2) {
+            self.bigram(&pair[0].1, &pair[1].1, weight);
+        }
+    }
+}
+
+/// The text part of a request, or `None` when the text has no searchable token.
+fn text_query(
+    searcher: &Searcher,
+    fields: &Fields,
+    text: &str,
+) -> (Option<Box<dyn Query>>, BTreeMap<String, Score>) {
+    let text = crate::normalize::normalize_str(text, &Options::default());
+    let known = |key: &str| {
+        [fields.number_key, fields.body].iter().any(|&field| {
+            searcher
+                .doc_freq(&Term::from_field_text(field, key))
+                .is_ok_and(|df| df > 0)
+        })
+    };
+    let units = join_spaced_numbers(units(&text), known);
+    let mut b = Builder {
+        searcher,
+        fields,
+        clauses: Vec::new(),
+        highlight: BTreeMap::new(),
+    };
+    // Runs of adjacent syllables, split by numbers and dates.
+    let mut run: Vec<(String, String)> = Vec::new();
+    let mut runs: Vec<Vec<(String, String)>> = Vec::new();
+    for unit in &units {
+        match unit {
+            Unit::Word { exact, fold, raw } => {
+                run.push((exact.clone(), fold.clone()));
+                if let Some(full) = expansion(raw) {
+                    let words: Vec<(String, String)> = fold_syllables(full)
+                        .into_iter()
+                        .map(|s| (s.clone(), s))
+                        .collect();
+                    b.syllables(&words, W_EXPANSION);
+                }
+            }
+            Unit::Number(key) => {
+                runs.push(std::mem::take(&mut run));
+                b.number(key);
+            }
+            Unit::Date(iso) => {
+                runs.push(std::mem::take(&mut run));
+                b.term(fields.body, iso, W_DATE);
+                b.term(fields.meta, iso, W_DATE);
+            }
+        }
+    }
+    runs.push(run);
+    for run in runs.iter().filter(|r| !r.is_empty()) {
+        b.syllables(run, 1.0);
+        // Full forms typed out: also look for their abbreviation (Ủy ban nhân dân → UBND).
+        let folds: Vec<&str> = run.iter().map(|(_, f)| f.as_str()).collect();
+        for len in 2..=(*LONGEST_FULL_FORM).min(folds.len()) {
+            for window in folds.windows(len) {
+                if let Some(abbrs) = FULL_FORMS.get(&window.join(" ")) {
+                    for abbr in abbrs {
+                        b.term(fields.body, abbr, W_BIGRAM * W_EXPANSION);
+                        b.term(fields.meta, abbr, W_BIGRAM * W_EXPANSION);
+                    }
+                }
+            }
+        }
+    }
+    if b.clauses.is_empty() {
+        return (None, b.highlight);
+    }
+    (Some(Box::new(BooleanQuery::new(b.clauses))), b.highlight)
+}
+
+/// Every facet of `field` present in the index (each level of a hierarchy), with its path.
+fn facets_in_index(index: &Index, searcher: &Searcher, field: Field) -> Result<Vec<Facet>> {
+    let mut facets = Vec::new();
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(field).map_err(|e| index.error(e))?;
+        let mut stream = inverted.terms().stream().map_err(|e| index.error(e))?;
+        while stream.advance() {
+            if let Ok(facet) = Facet::from_encoded(stream.key().to_vec()) {
+                facets.push(facet);
+            }
+        }
+    }
+    facets.sort();
+    facets.dedup();
+    Ok(facets)
+}
+
+/// The filter for `field=value`: the facets whose path, or last step, equals `value` without
+/// case or accents.
+fn facet_filter(index: &Index, searcher: &Searcher, name: &str, value: &str) -> Result<Box<dyn Query>> {
+    let field = index.fields.facet(name).ok_or_else(|| {
+        Error::Query(format!(
+            "unknown facet field {name:?} (one of: {})",
+            FACETS.join(", ")
+        ))
+    })?;
+    let wanted = fold_lower(value.trim().trim_start_matches('/'));
+    let wanted: Vec<&str> = wanted.split('/').map(str::trim).collect();
+    let mut matches: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for facet in facets_in_index(index, searcher, field)? {
+        let path: Vec<String> = facet.to_path().iter().map(|s| fold_lower(s)).collect();
+        let whole = path.iter().map(String::as_str).eq(wanted.iter().copied());
+        let last = wanted.len() == 1 && path.last().is_some_and(|l| *l == wanted[0]);
+        if whole || last {
+            let term = Term::from_facet(field, &facet);
+            matches.push((
+                Occur::Should,
+                Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+            ));
+        }
+    }
+    if matches.is_empty() {
+        return Ok(Box::new(EmptyQuery));
+    }
+    Ok(Box::new(BooleanQuery::new(matches)))
+}
+
+/// Documents citing `number`: by their extracted references, or by the number appearing in
+/// their text when it is not their own.
+fn cites_filter(fields: &Fields, number: &str) -> Result<Box<dyn Query>> {
+    let key = number_key(number);
+    if key.is_empty() {
+        return Err(Error::Query(format!("not a document number: {number:?}")));
+    }
+    let term = |field| -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            Term::from_field_text(field, &key),
+            IndexRecordOption::Basic,
+        ))
+    };
+    let in_text = BooleanQuery::new(vec![
+        (Occur::Must, term(fields.body)),
+        (Occur::MustNot, term(fields.number_key)),
+    ]);
+    Ok(Box::new(BooleanQuery::new(vec![
+        (Occur::Should, term(fields.cites)),
+        (Occur::Should, Box::new(in_text)),
+    ])))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running it
+
+pub(crate) fn search(index: &Index, request: &SearchRequest) -> Result<SearchResults> {
+    let searcher = index.reader.searcher();
+    let fields = &index.fields;
+    let (text, highlight) = text_query(&searcher, fields, &request.query);
+
+    let mut filters: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for (name, value) in &request.facets {
+        filters.push((Occur::Must, facet_filter(index, &searcher, name, value)?));
+    }
+    if let (Some(from), Some(to)) = (&request.from, &request.to) {
+        if date_span(from).0 > date_span(to).1 {
+            return Err(Error::Query(format!("--from {from} is after --to {to}")));
+        }
+    }
+    if let Some(from) = &request.from {
+        let start = Term::from_field_date(fields.date_end, date_span(from).0);
+        let range = RangeQuery::new(Bound::Included(start), Bound::Unbounded);
+        filters.push((Occur::Must, Box::new(range)));
+    }
+    if let Some(to) = &request.to {
+        let end = Term::from_field_date(fields.date, date_span(to).1);
+        let range = RangeQuery::new(Bound::Unbounded, Bound::Included(end));
+        filters.push((Occur::Must, Box::new(range)));
+    }
+    if let Some(number) = &request.cites {
+        filters.push((Occur::Must, cites_filter(fields, number)?));
+    }
+
+    let query: Box<dyn Query> = match (text, filters.is_empty()) {
+        (Some(text), true) => text,
+        (Some(text), false) => {
+            filters.push((Occur::Must, text));
+            Box::new(BooleanQuery::new(filters))
+        }
+        (None, true) => Box::new(AllQuery),
+        (None, false) => {
+            filters.push((Occur::Must, Box::new(AllQuery)));
+            Box::new(BooleanQuery::new(filters))
+        }
+    };
+
+    let facet_collector = |name: &str| {
+        let mut collector = FacetCollector::for_field(name);
+        collector.add_facet(Facet::root());
+        collector
+    };
+    let collectors = (
+        TopDocs::with_limit(request.limit.max(1)).order_by_score(),
+        Count,
+        (
+            facet_collector(FACETS[0]),
+            facet_collector(FACETS[1]),
+            facet_collector(FACETS[2]),
+            facet_collector(FACETS[3]),
+        ),
+        (
+            facet_collector(FACETS[4]),
+            facet_collector(FACETS[5]),
+            facet_collector(FACETS[6]),
+        ),
+    );
+    let (top, total, (f0, f1, f2, f3), (f4, f5, f6)) = searcher
+        .search(&*query, &collectors)
+        .map_err(|e| index.error(e))?;
+
+    let mut facets = BTreeMap::new();
+    for (name, counts) in FACETS.iter().zip([f0, f1, f2, f3, f4, f5, f6]) {
+        facets.insert(name.to_string(), facet_counts(&counts));
+    }
+
+    let tokenizer = index
+        .inner
+        .tokenizer_for_field(fields.body)
+        .map_err(|e| index.error(e))?;
+    let snippets = SnippetGenerator::new(highlight, tokenizer, fields.body, SNIPPET_CHARS);
+    let mut hits = Vec::new();
+    for (score, address) in top.into_iter().take(request.limit) {
+        let doc: TantivyDocument = searcher.doc(address).map_err(|e| index.error(e))?;
+        hits.push(hit(fields, &doc, score, &snippets));
+    }
+    Ok(SearchResults {
+        total: total as u64,
+        hits,
+        facets,
+    })
+}
+
+fn facet_counts(counts: &FacetCounts) -> Vec<FacetCount> {
+    let mut values: Vec<FacetCount> = counts
+        .get(Facet::root())
+        .map(|(facet, count)| FacetCount {
+            value: facet.to_path().join("/"),
+            count,
+        })
+        .collect();
+    values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    values.truncate(FACET_VALUES);
+    values
+}
+
+fn first_text(doc: &TantivyDocument, field: Field) -> Option<String> {
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
+}
+
+fn hit(fields: &Fields, doc: &TantivyDocument, score: Score, snippets: &SnippetGenerator) -> Hit {
+    let body = first_text(doc, fields.body).unwrap_or_default();
+    let snippet = snippets.snippet(&body);
+    let (fragment, highlights, html) = if snippet.is_empty() {
+        // Found by its number or metadata alone: show how the text begins.
+        let end = body
+            .char_indices()
+            .nth(SNIPPET_CHARS)
+            .map_or(body.len(), |(i, _)| i);
+        let start: String = body[..end].split_whitespace().collect::<Vec<_>>().join(" ");
+        let html = start
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        (start, Vec::new(), html)
+    } else {
+        (
+            snippet.fragment().to_string(),
+            snippet.highlighted().to_vec(),
+            snippet.to_html(),
+        )
+    };
+    let doc_type = doc
+        .get_first(fields.doc_type)
+        .and_then(|v| v.as_facet())
+        .and_then(|f| Facet::from_text(f).ok())
+        .and_then(|f| f.to_path().last().map(|s| s.to_string()));
+    Hit {
+        source: first_text(doc, fields.source).unwrap_or_default(),
+        score,
+        number: first_text(doc, fields.number),
+        doc_type,
+        date: first_text(doc, fields.date_text),
+        issuer: first_text(doc, fields.issuer_full),
+        title: first_text(doc, fields.title).or_else(|| first_text(doc, fields.subject)),
+        snippet: html,
+        fragment,
+        highlights,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(units: &[Unit]) -> Vec<String> {
+        units
+            .iter()
+            .map(|u| match u {
+                Unit::Word { fold, .. } => fold.clone(),
+                Unit::Number(k) => format!("#{k}"),
+                Unit::Date(d) => format!("@{d}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn query_text_splits_into_syllables_numbers_and_dates() {
+        let u = units("Quy chế số 04-QC/BTGTU ngày 20/3/2023 (UBND)");
+        assert_eq!(
+            words(&u),
+            ["quy", "che", "so", "#04 qc btgtu", "ngay", "@2023-03-20", "ubnd"]
+        );
+        assert!(units("+\"(:)*~^!").is_empty());
+    }
+
+    #[test]
+    fn spaced_numbers_join_only_when_the_index_knows_them() {
+        let known = |k: &str| k == "04 qc btgtu" || k == "04 qc";
+        let u = join_spaced_numbers(units("so 04 QC BTGTU tuyen"), known);
+        assert_eq!(words(&u), ["so", "#04 qc btgtu", "tuyen"]);
+        let u = join_spaced_numbers(units("04 QC ve"), known);
+        assert_eq!(words(&u), ["#04 qc", "ve"]);
+        let u = join_spaced_numbers(units("2023 tuyen truyen"), known);
+        assert_eq!(words(&u), ["2023", "tuyen", "truyen"]);
+    }
+
+    #[test]
+    fn abbreviations_expand_but_syllables_stay_syllables() {
+        assert_eq!(expansion("UBND"), Some("Ủy ban nhân dân"));
+        assert_eq!(expansion("ubnd"), Some("Ủy ban nhân dân"));
+        assert_eq!(expansion("TU"), Some("Tỉnh ủy"));
+        assert_eq!(expansion("tu"), None);
+        assert_eq!(expansion("btg"), Some("Ban Tuyên giáo"));
+        assert!(FULL_FORMS
+            .get("uy ban nhan dan")
+            .is_some_and(|a| a.contains(&"ubnd".to_string())));
+    }
+}

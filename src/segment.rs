@@ -1,0 +1,1164 @@
+//! Segmentation: one normalised document → its lines, cleaned of markup debris and web-page
+//! boilerplate, and the spans that the field extractors read.
+//!
+//! Dispatch layout (Nghị định 30/2020/NĐ-CP Phụ lục I; Hướng dẫn 36-HD/VPTW): a header block
+//! (issuer lines, motto, number, place-date line, "V/v" subject), the type title and the lines
+//! under it, a "Kính gửi" block, the body, the signature block and the "Nơi nhận" list, then any
+//! annex. News layout: headline, time line, body, byline, source credit. Text extraction
+//! interleaves the two header columns line by line and thuvienphapluat.vn dumps put header cells
+//! between `|` lines, so header lines are recognised by what they say, not by where they stand.
+//!
+//! The pass over the text is linear: each raw line is looked at a bounded number of times.
+
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::dict::{self, BoilerplateScope};
+
+/// One logical line (or table cell) of the document, cleaned of markdown and HTML debris.
+#[derive(Debug, Clone)]
+pub(crate) struct Line<'a> {
+    /// The cleaned text: no `**`, `|`, `#`, tags or entities; trimmed; never empty.
+    pub text: Cow<'a, str>,
+    /// The whole line was bold (`**…**`), as titles and authority lines are.
+    pub bold: bool,
+    /// A markdown heading (`# …`).
+    pub heading: bool,
+    /// A blank line, a rule (`-----`, `*`) or a table-cell boundary came just before.
+    pub gap_before: bool,
+    /// 0 for a whole line or its first cell; 1, 2 … for further tab- or `|`-separated cells.
+    pub cell: u8,
+}
+
+/// Values of a JSON front matter block (`---json … ---`) that some portals put on top.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct FrontMatter<'a> {
+    /// `"title"`: the post's headline.
+    pub title: Option<&'a str>,
+    /// `"date"`: the post's publication time (ISO 8601).
+    pub date: Option<&'a str>,
+}
+
+/// The spans of one document. Ranges index [`Segments::lines`]; an empty range is an absent
+/// block.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Segments<'a> {
+    /// Every line that is part of the document (boilerplate removed), in order.
+    pub lines: Vec<Line<'a>>,
+    /// Header block: issuer lines, mottos, number, place-date line.
+    pub header: Range<usize>,
+    /// Issuer lines of the header (left column, above the number), in order.
+    pub issuer_lines: Vec<usize>,
+    /// The header's "Số …" line, and the line holding the number when it stands on the next.
+    pub number_line: Option<(usize, Option<usize>)>,
+    /// The place-date line and how many lines it spans (a wrapped date line).
+    pub place_date: Option<Range<usize>>,
+    /// The type title line ("QUYẾT ĐỊNH", "KẾ HOẠCH").
+    pub title: Option<usize>,
+    /// Subject (trích yếu) lines: the "V/v …" line and its continuation, or the lines under
+    /// the title.
+    pub subject: Range<usize>,
+    /// "Kính gửi" block, its first line included.
+    pub recipients: Range<usize>,
+    /// Body of the document (after the title, subject and recipients, before the signature
+    /// and "Nơi nhận").
+    pub body: Range<usize>,
+    /// Signature block: authority, position and name lines.
+    pub signature: Range<usize>,
+    /// "Nơi nhận" block, its first line included.
+    pub distribution: Range<usize>,
+    /// Lines after the signature and distribution (annexes); part of the body text.
+    pub annex: Range<usize>,
+    /// News: the headline line.
+    pub headline: Option<usize>,
+    /// News: the publication-time line.
+    pub time_line: Option<usize>,
+    /// News: byline and source-credit lines at the end of the report.
+    pub byline: Range<usize>,
+    /// JSON front matter values.
+    pub front_matter: FrontMatter<'a>,
+    /// Raw boilerplate lines that carry metadata ("Giờ đăng bài viết gốc: …").
+    pub metadata: Vec<String>,
+    /// Number of raw lines dropped as boilerplate.
+    pub boilerplate_lines: usize,
+    /// Number of `[img]` markers (news pages keep them where pictures stood).
+    pub images: usize,
+}
+
+impl<'a> Segments<'a> {
+    /// The text of `range` joined with newlines.
+    pub(crate) fn text(&self, range: Range<usize>) -> String {
+        let range = range.start.min(self.lines.len())..range.end.min(self.lines.len());
+        let len: usize = self.lines[range.clone()]
+            .iter()
+            .map(|l| l.text.len() + 1)
+            .sum();
+        let mut out = String::with_capacity(len);
+        for line in &self.lines[range] {
+            out.push_str(&line.text);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The body text given to the inline extractors: body, then annexes. Boilerplate, header,
+    /// signature and distribution are left out.
+    pub(crate) fn body_text(&self) -> String {
+        let mut out = self.text(self.body.clone());
+        if !self.annex.is_empty() {
+            out.push_str(&self.text(self.annex.clone()));
+        }
+        out
+    }
+
+    /// The line at `i`, or "" past the end.
+    pub(crate) fn line(&self, i: usize) -> &str {
+        self.lines.get(i).map_or("", |l| &l.text)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Patterns (compiled once)
+
+/// "Số: 123/QĐ-UBND", "Số -CV/BTGTU", "SỐ:155/1998/TT/BTC", "Luật số: 51/2024/QH15".
+pub(crate) static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:(?:[\p{L} ]{2,30}\s)?số|so)\s*(?:hiệu)?\s*[:.]?\s*(?P<rest>.*)$")
+        .expect("number line regex")
+});
+
+/// A number as it starts: digits or a blank, then a separator and a capital letter.
+static NUMBER_LIKE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d[\d.]*\s*[-/–]?\s*|[-/–]\s*|\.{2,}\s*/?\s*|…\s*/?\s*)?(?:\d{4}\s*/\s*)?[\p{Lu}Đ][\p{L}Đđ&.]*(?:\s*[-/–.]\s*[\p{L}\d&]+)*\s*$")
+        .expect("number-like regex")
+});
+
+/// "Bình Phước, ngày tháng 9 năm 2021", "*Hà Nội, ngày 20" (wrapped), "TP.Cần Thơ, ngày 01 …".
+pub(crate) static PLACE_DATE_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<place>[^,;:0-9]{2,60}?)\s*,\s*(?i:ngày)(?:\s|$|\d)").expect("place-date regex")
+});
+
+static HAS_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i:năm)\s*\d{4}|\d{1,2}\s*/\s*\d{4}").expect("year regex"));
+
+/// "V/v …", "Về việc …" (marker only; the text follows).
+pub(crate) static SUBJECT_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:V/v|V/V|v/v|V\.v|Về việc|VỀ VIỆC|Về\s+việc)\s*[:.]?\s*").expect("V/v regex")
+});
+
+/// "Kính gửi:", "- Kính gửi:*", "**Kính gửi:** Bộ Nội vụ".
+pub(crate) static RECIPIENTS_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[-–+•*\s]*(?i:kính\s+gửi)\s*[:.]?\s*").expect("Kính gửi regex")
+});
+
+/// "THỦ TƯỚNG CHÍNH PHỦ điện:" (công điện recipients).
+static TELEGRAM_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s(?:điện|ĐIỆN)\s*:\s*$").expect("điện regex"));
+
+/// "Nơi nhận:", "Nơi gửi:".
+pub(crate) static DISTRIBUTION_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[-–*\s]*(?i:nơi\s+nhận)\s*[:.]?\s*").expect("Nơi nhận regex")
+});
+
+/// "(Đã ký)", "[đã ký]", "Đã ký", "(Ký tên, đóng dấu)", "(ký, ghi rõ họ tên)", seals.
+static SIGNED_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\[(]?\s*(?i:(?:đã\s+)?ký(?:\s+tên)?(?:\s*(?:,|và)\s*(?:đóng dấu|ghi rõ họ(?:\s+và)?\s+tên))*|đóng dấu|chữ ký|\(?dấu\)?|signature not verified|ký bởi.*)\s*[\])]?\.?$")
+        .expect("signed-mark regex")
+});
+
+/// A news time line: "Thứ tư - 14/06/2023 23:03", "Thứ sáu 05/06/2020 19:00", "14/04/2025 23:02".
+pub(crate) static TIME_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?i:thứ\s+\p{L}+|chủ\s+nhật)\s*[-,–]?\s*)?(?:(?i:ngày)\s*)?(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})(?:\s*[-,|]?\s*(?P<h>\d{1,2})[:h](?P<min>\d{2})(?::\d{2})?(?:\s*(?i:GMT|\+07:?00))?)?")
+        .expect("time line regex")
+});
+
+/// Start of the body proper: "Căn cứ …", "Điều 1.", "Thực hiện …", "I. …", "1. …".
+static BODY_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?i:căn cứ|thực hiện|theo đề nghị|xét đề nghị|xét tờ trình|điều\s+\d|chương\s+[IVX\d]|phần\s+[IVX\d]|mục\s+[IVX\d])\b|[IVX]{1,4}\.\s|\d{1,2}\.\s|\(\d+\)\s)")
+        .expect("body start regex")
+});
+
+/// Promulgating-authority lines under a title ("THỦ TƯỚNG CHÍNH PHỦ", "CHỦ TỊCH ỦY BAN NHÂN
+/// DÂN TỈNH …", "BỘ TRƯỞNG BỘ …"): they end the subject.
+static PROMULGATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|VỤ TRƯỞNG|CHÁNH|TRƯỞNG BAN|TỔNG KIỂM TOÁN|VIỆN TRƯỞNG|HIỆU TRƯỞNG|ỦY BAN|UỶ BAN|HỘI ĐỒNG|CHÍNH PHỦ|QUỐC HỘI|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|BỘ CHÍNH TRỊ|BAN BÍ THƯ|TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|ĐẢNG ỦY|BAN\s)")
+        .expect("promulgator regex")
+});
+
+static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[^<>]{0,400}>").expect("tag regex"));
+
+static FRONT_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^\s*"?(?P<k>title|date)"?\s*:\s*"(?P<v>[^"]*)""#).expect("front matter regex")
+});
+
+// ---------------------------------------------------------------------------------------------
+// Line cleaning
+
+/// A rule or separator line once debris is gone: `-----`, `*`, `===&===`, `_____`.
+fn is_rule(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| matches!(c, '-' | '–' | '—' | '=' | '_' | '*' | '&' | '~' | '.' | '·' | ' ' | '|'))
+}
+
+fn decode_entity(name: &str) -> Option<&'static str> {
+    // HTML named entities that Vietnamese CMS pages use (HTML 4 Latin-1 set + common ones).
+    Some(match name {
+        "nbsp" | "ensp" | "emsp" | "thinsp" => " ",
+        "amp" => "&",
+        "quot" => "\"",
+        "apos" => "'",
+        "lt" => "<",
+        "gt" => ">",
+        "ndash" => "–",
+        "mdash" => "—",
+        "hellip" => "…",
+        "ldquo" => "“",
+        "rdquo" => "”",
+        "lsquo" => "‘",
+        "rsquo" => "’",
+        "agrave" => "à",
+        "aacute" => "á",
+        "acirc" => "â",
+        "atilde" => "ã",
+        "egrave" => "è",
+        "eacute" => "é",
+        "ecirc" => "ê",
+        "igrave" => "ì",
+        "iacute" => "í",
+        "ograve" => "ò",
+        "oacute" => "ó",
+        "ocirc" => "ô",
+        "otilde" => "õ",
+        "ugrave" => "ù",
+        "uacute" => "ú",
+        "yacute" => "ý",
+        "Agrave" => "À",
+        "Aacute" => "Á",
+        "Acirc" => "Â",
+        "Atilde" => "Ã",
+        "Egrave" => "È",
+        "Eacute" => "É",
+        "Ecirc" => "Ê",
+        "Igrave" => "Ì",
+        "Iacute" => "Í",
+        "Ograve" => "Ò",
+        "Oacute" => "Ó",
+        "Ocirc" => "Ô",
+        "Otilde" => "Õ",
+        "Ugrave" => "Ù",
+        "Uacute" => "Ú",
+        "Yacute" => "Ý",
+        _ => return None,
+    })
+}
+
+/// Replaces `&name;`, `&#NNN;` and `&#xHH;` entities.
+fn decode_entities(s: &str) -> Cow<'_, str> {
+    if !s.contains('&') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let tail = &rest[amp + 1..];
+        let semi = tail.find(';').filter(|&i| i <= 10);
+        let decoded = semi.and_then(|i| {
+            let name = &tail[..i];
+            if let Some(num) = name.strip_prefix('#') {
+                let code = match num.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                    None => num.parse().ok(),
+                };
+                code.and_then(char::from_u32).map(|c| (c.to_string(), i))
+            } else {
+                decode_entity(name).map(|d| (d.to_string(), i))
+            }
+        });
+        match decoded {
+            Some((text, i)) => {
+                out.push_str(&text);
+                rest = &tail[i + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// Cleans one cell: markup debris, entities, tags, list bullets kept. Returns the text and
+/// whether the cell was wholly bold.
+fn clean_cell(raw: &str) -> (Cow<'_, str>, bool, bool) {
+    let t = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let needs_work = t.bytes().any(|b| {
+        matches!(b, b'*' | b'#' | b'|' | b'&' | b'<' | b'[' | b'_' | b'\t' | b'>' | b'`')
+    }) || t.contains("  ")
+        || t.contains('\u{a0}');
+    if !needs_work {
+        return (Cow::Borrowed(t), false, false);
+    }
+    let heading = t.starts_with('#');
+    let bold = t.starts_with("**") && t.trim_end().ends_with("**") && t.len() > 4;
+    let mut s: Cow<'_, str> = Cow::Borrowed(t);
+    if s.contains('<') {
+        s = Cow::Owned(HTML_TAG.replace_all(&s, " ").into_owned());
+    }
+    if s.contains('&') {
+        s = Cow::Owned(decode_entities(&s).into_owned());
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '*' | '`' | '|' => out.push(' '),
+            '\u{a0}' | '\t' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    let mut text = out.replace("[img]", " ").replace("[IMG]", " ");
+    // Leading markdown heading marks and quote marks.
+    let trimmed = text.trim_start_matches(|c: char| c == '#' || c == '>' || c.is_whitespace());
+    if trimmed.len() != text.len() {
+        text = trimmed.to_string();
+    }
+    // Underscores as emphasis (`_text_`) but not inside words.
+    if text.starts_with('_') || text.ends_with('_') {
+        text = text.trim_matches('_').to_string();
+    }
+    let collapsed = collapse_spaces(&text);
+    (Cow::Owned(collapsed), bold, heading)
+}
+
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Splits a raw line into cells: at tabs or runs of 4+ spaces (tab-aligned two-column headers
+/// of older documents) and at inner `|` of markdown table rows.
+fn split_cells(raw: &str) -> Vec<&str> {
+    let t = raw.trim();
+    if t.contains('|') {
+        let inner = t.trim_matches('|');
+        if inner.contains('|') {
+            return inner.split('|').filter(|c| !c.trim().is_empty()).collect();
+        }
+    }
+    if t.contains('\t') || t.contains("    ") {
+        let mut cells = Vec::new();
+        let mut start = 0;
+        let bytes = t.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'\t' || (bytes[i] == b' ' && t[i..].starts_with("    ")) {
+                let mut j = i;
+                while j < bytes.len() && (bytes[j] == b'\t' || bytes[j] == b' ') {
+                    j += 1;
+                }
+                if !t[start..i].trim().is_empty() {
+                    cells.push(&t[start..i]);
+                }
+                start = j;
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+        if !t[start..].trim().is_empty() {
+            cells.push(&t[start..]);
+        }
+        if cells.len() > 1 {
+            return cells;
+        }
+    }
+    vec![raw]
+}
+
+/// Counts `**` pairs-openers: an odd count leaves a bold span open.
+fn open_bold(s: &str) -> bool {
+    s.matches("**").count() % 2 == 1
+}
+
+/// Raw lines, with short bold/italic spans wrapped over 2–3 lines joined
+/// (`**THỦ TƯỚNG CHÍNH` / `PHỦ**` → one line).
+fn logical_lines(text: &str) -> Vec<Cow<'_, str>> {
+    let raw: Vec<&str> = text.lines().collect();
+    let mut out: Vec<Cow<'_, str>> = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        let line = raw[i];
+        let t = line.trim();
+        let opens_bold = t.starts_with("**") && open_bold(t) && t.len() > 2;
+        let opens_italic = !opens_bold
+            && t.starts_with('*')
+            && !t.starts_with("**")
+            && t.len() > 1
+            && t.matches('*').count() == 1
+            && !t.starts_with("* ");
+        if opens_bold || opens_italic {
+            let mut joined = t.to_string();
+            let mut j = i + 1;
+            let mut closed = false;
+            while j < raw.len() && j <= i + 2 {
+                let next = raw[j].trim();
+                if next.is_empty() || next.starts_with('|') || joined.len() + next.len() > 200 {
+                    break;
+                }
+                joined.push(' ');
+                joined.push_str(next);
+                let done = if opens_bold {
+                    !open_bold(&joined)
+                } else {
+                    next.contains('*')
+                };
+                j += 1;
+                if done {
+                    closed = true;
+                    break;
+                }
+            }
+            if closed {
+                out.push(Cow::Owned(joined));
+                i = j;
+                continue;
+            }
+        }
+        out.push(Cow::Borrowed(line));
+        i += 1;
+    }
+    out
+}
+
+/// What [`prepare`] gives: the document's lines and what it learnt on the way.
+struct Prepared<'a> {
+    lines: Vec<Line<'a>>,
+    front: FrontMatter<'a>,
+    metadata: Vec<String>,
+    dropped: usize,
+    images: usize,
+}
+
+/// Converts a cleaned cell that may borrow a joined (owned) logical line into one that lives as
+/// long as the document.
+fn to_doc_lifetime<'a>(text: Cow<'_, str>, logical: &Cow<'a, str>) -> Cow<'a, str> {
+    match (logical, text) {
+        (Cow::Borrowed(doc), Cow::Borrowed(t)) => {
+            // `t` is a sub-slice of `doc`: re-slice it from the document.
+            let start = (t.as_ptr() as usize).wrapping_sub(doc.as_ptr() as usize);
+            match start.checked_add(t.len()).and_then(|end| doc.get(start..end)) {
+                Some(same) if same.as_ptr() == t.as_ptr() => Cow::Borrowed(same),
+                _ => Cow::Owned(t.to_string()),
+            }
+        }
+        (_, t) => Cow::Owned(t.into_owned()),
+    }
+}
+
+/// Splits the document into cleaned lines, dropping front matter and boilerplate.
+fn prepare(text: &str) -> Prepared<'_> {
+    let mut out = Prepared {
+        lines: Vec::new(),
+        front: FrontMatter::default(),
+        metadata: Vec::new(),
+        dropped: 0,
+        images: 0,
+    };
+    let mut body: &str = text.trim_start_matches('\u{feff}');
+
+    // JSON or YAML front matter: "---json" / "---" … "---" on top.
+    if body.starts_with("---") {
+        let after_open = body.find('\n').map_or(body.len(), |i| i + 1);
+        if let Some(close) = body[after_open..].find("\n---") {
+            let block = &body[after_open..after_open + close];
+            for l in block.lines() {
+                if let Some(c) = FRONT_FIELD.captures(l) {
+                    let v = c
+                        .name("v")
+                        .map(|m| m.as_str().trim())
+                        .filter(|v| !v.is_empty());
+                    if &c["k"] == "title" {
+                        out.front.title = out.front.title.or(v);
+                    } else {
+                        out.front.date = out.front.date.or(v);
+                    }
+                }
+            }
+            let rest = &body[after_open + close + 4..];
+            out.dropped += block.lines().count() + 2;
+            body = rest.find('\n').map_or("", |i| &rest[i + 1..]);
+        }
+    }
+
+    let mut gap = true;
+    let mut skip_value = false;
+    let mut skip_until: Option<&'static str> = None;
+    let mut content = 0usize;
+    'lines: for logical in logical_lines(body) {
+        if logical.trim().is_empty() {
+            gap = true;
+            continue;
+        }
+        if logical.contains("[img]") || logical.contains("[IMG]") {
+            out.images += 1;
+        }
+        let cells = split_cells(&logical);
+        let multi = cells.len() > 1;
+        for (ci, cell) in cells.iter().enumerate() {
+            let (text, bold, heading) = clean_cell(cell);
+            if text.is_empty() || is_rule(&text) {
+                gap = true;
+                continue;
+            }
+            if let Some(until) = skip_until {
+                out.dropped += 1;
+                if dict::key(&text).starts_with(until) {
+                    skip_until = None;
+                }
+                continue;
+            }
+            if skip_value {
+                skip_value = false;
+                out.dropped += 1;
+                continue;
+            }
+            if let Some(hit) = dict::boilerplate_marker(&text) {
+                out.dropped += 1;
+                gap = true;
+                match hit.scope {
+                    // A "rest" marker ends the page only once the document has begun: portal
+                    // tab bars put the same words above it.
+                    BoilerplateScope::Rest if content >= 1 => break 'lines,
+                    BoilerplateScope::Until(end) => skip_until = Some(end),
+                    _ => {}
+                }
+                if hit.label && text.ends_with(':') {
+                    skip_value = true;
+                }
+                if hit.metadata {
+                    out.metadata.push(text.into_owned());
+                }
+                continue;
+            }
+            out.lines.push(Line {
+                text: to_doc_lifetime(text, &logical),
+                bold,
+                heading,
+                gap_before: gap || (multi && ci > 0),
+                cell: if multi { ci.min(255) as u8 } else { 0 },
+            });
+            content += 1;
+            gap = false;
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Line shapes
+
+/// Letters of `s` are (mostly) capitals: header and signature lines are set in capitals.
+pub(crate) fn is_upper(s: &str) -> bool {
+    let (mut upper, mut letters) = (0usize, 0usize);
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if c.is_uppercase() {
+            upper += 1;
+        }
+    }
+    letters >= 2 && upper * 10 >= letters * 8
+}
+
+/// A person's name as a signature or byline prints it: 2–6 capitalised syllables, letters
+/// only ("Hà Anh Dũng", "Lê Thành Long"), after an optional academic title ("TS.", "ThS.").
+pub(crate) fn is_name_like(s: &str) -> bool {
+    let s = strip_academic_title(s.trim().trim_end_matches('.'));
+    if s.len() > 60 {
+        return false;
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if !(2..=6).contains(&words.len()) {
+        return false;
+    }
+    words.iter().all(|w| {
+        let mut chars = w.chars();
+        let first = chars.next();
+        first.is_some_and(char::is_uppercase)
+            && w.chars().count() <= 7
+            && chars.all(|c| c.is_alphabetic() && c.is_lowercase())
+    })
+}
+
+/// Removes a leading academic or professional title ("TS.", "PGS.TS.", "ThS.", "BS.").
+pub(crate) fn strip_academic_title(s: &str) -> &str {
+    static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:(?:GS|PGS|TS|ThS|TSKH|BS|CKII|CKI|KS|LS|NCS|Ths|Đại tá|Thượng tá|Trung tá|Thiếu tá|Thiếu tướng|Trung tướng|Thượng tướng|Đại tướng)\.?\s*)+")
+            .expect("academic title regex")
+    });
+    match TITLE.find(s) {
+        Some(m) if m.end() < s.len() => s[m.end()..].trim_start(),
+        _ => s,
+    }
+}
+
+/// A type title line: the type's name alone ("QUYẾT ĐỊNH", "Thông tư"), or opening the line
+/// before "của …", "về …", "số …" or run together with the subject ("NGHỊ ĐỊNHQuy định …",
+/// dev/d043). Returns the type and the subject text that follows on the same line.
+pub(crate) fn title_line(s: &str) -> Option<(&'static dict::DocType, Option<&str>)> {
+    if s.len() > 400 || s.ends_with(':') {
+        return None;
+    }
+    if let Some(d) = dict::doc_type_by_name(s) {
+        return Some((d, None));
+    }
+    // Only upper-case type words open a longer title line.
+    let found = dict::find_doc_types(s);
+    let (d, range) = found.first()?;
+    if range.start != 0 || !is_upper(&s[..range.end]) {
+        return None;
+    }
+    let rest = &s[range.end..];
+    let rest_trim = rest.trim_start();
+    let joined = !rest.starts_with(char::is_whitespace);
+    if joined {
+        // "NGHỊ ĐỊNHQuy định …": a capital then small letters right after the type.
+        let mut cs = rest.chars();
+        let ok = cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_lowercase);
+        return ok.then_some((*d, Some(rest)));
+    }
+    let lower = rest_trim.to_lowercase();
+    if lower.starts_with("của ") || lower.starts_with("về ") || lower.starts_with("số ") {
+        return Some((*d, Some(rest_trim)));
+    }
+    None
+}
+
+fn is_place_date(s: &str) -> bool {
+    s.len() < 160 && PLACE_DATE_START.is_match(s)
+}
+
+fn number_rest(s: &str) -> Option<&str> {
+    if s.len() > 120 {
+        return None;
+    }
+    let caps = NUMBER_LINE.captures(s)?;
+    Some(caps.name("rest").map_or("", |m| m.as_str().trim()))
+}
+
+/// Whether the text after "Số" looks like a document number (it may be blank: "Số -CV/BTGTU").
+pub(crate) fn is_number_like(s: &str) -> bool {
+    let s = s.trim().trim_end_matches(['.', ',', ';']);
+    !s.is_empty() && s.len() <= 60 && NUMBER_LIKE.is_match(s)
+}
+
+fn is_issuer_line(s: &str) -> bool {
+    s.len() <= 110
+        && !s.ends_with(['.', ':', ';', ','])
+        && !s.contains(", ngày")
+        && (is_upper(s) || (s.len() <= 60 && dict::starts_with_issuer_head(s)))
+        && !(s.split_whitespace().count() == 1 && s.chars().any(|c| c.is_ascii_digit()))
+}
+
+fn is_signed_mark(s: &str) -> bool {
+    s.len() < 60 && SIGNED_MARK.is_match(s)
+}
+
+/// A signing form, also written with a space before the dot ("tm . ubnd", dev/d054).
+pub(crate) fn signing_form(s: &str) -> Option<&'static str> {
+    dict::signing_form_at_start(s).or_else(|| {
+        static SPACED: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^(?i:(tm|kt|tl|tuq)\s+\.\s)").expect("spaced form regex")
+        });
+        let c = SPACED.captures(s)?;
+        let form = c.get(1)?.as_str().to_uppercase();
+        dict::signing_forms()
+            .iter()
+            .copied()
+            .find(|f| f.strip_suffix('.') == Some(form.as_str()))
+    })
+}
+
+fn is_list_item(s: &str) -> bool {
+    s.starts_with(['-', '+', '•', '–', '·'])
+}
+
+// ---------------------------------------------------------------------------------------------
+// Segmentation
+
+/// Splits a normalised document into its segments.
+pub(crate) fn segment(text: &str) -> Segments<'_> {
+    let prepared = prepare(text);
+    let mut seg = Segments {
+        lines: prepared.lines,
+        front_matter: prepared.front,
+        metadata: prepared.metadata,
+        boilerplate_lines: prepared.dropped,
+        images: prepared.images,
+        ..Segments::default()
+    };
+    let n = seg.lines.len();
+    let mut cursor = scan_header(&mut seg);
+
+    // Title and the subject lines under it.
+    if seg.title.is_none() {
+        let window = (cursor + 15).min(n);
+        for i in cursor..window {
+            let t = seg.line(i);
+            if BODY_START.is_match(t) || RECIPIENTS_MARKER.is_match(t) {
+                break;
+            }
+            if title_line(t).is_some() && (seg.lines[i].bold || is_upper(t) || i < cursor + 3) {
+                seg.title = Some(i);
+                break;
+            }
+        }
+    }
+    if let Some(t) = seg.title {
+        cursor = t + 1;
+        if seg.subject.is_empty() {
+            let end = subject_under_title(&seg, t);
+            seg.subject = t + 1..end;
+            cursor = end;
+        }
+    }
+    cursor = cursor.max(seg.subject.end);
+
+    // "Kính gửi" block.
+    let window = (cursor + 12).min(n);
+    for i in cursor..window {
+        let t = seg.line(i);
+        if RECIPIENTS_MARKER.is_match(t) || (is_upper(t) && TELEGRAM_MARKER.is_match(t)) {
+            let end = list_block_end(&seg, i, true);
+            seg.recipients = i..end;
+            cursor = end;
+            break;
+        }
+        if BODY_START.is_match(t) {
+            break;
+        }
+    }
+
+    let body_start = cursor.min(n);
+    let dispatch_like = !seg.header.is_empty() || seg.title.is_some() || !seg.recipients.is_empty();
+
+    // Signature and "Nơi nhận".
+    let distribution_start = (body_start..n).find(|&i| {
+        DISTRIBUTION_MARKER.is_match(seg.line(i)) && seg.line(i).len() < 60
+    });
+    let signature = find_signature(&seg, body_start, distribution_start);
+    let mut body_end = n;
+    let mut tail_end = n;
+    if let Some(d) = distribution_start {
+        let end = list_block_end(&seg, d, false);
+        seg.distribution = d..end;
+        body_end = body_end.min(d);
+        tail_end = end;
+    }
+    if let Some(sig) = signature {
+        body_end = body_end.min(sig.start);
+        tail_end = if seg.distribution.is_empty() {
+            sig.end
+        } else {
+            tail_end.max(sig.end)
+        };
+        seg.signature = sig;
+    }
+    if seg.signature.is_empty() && seg.distribution.is_empty() {
+        tail_end = n;
+    }
+
+    // News: headline, time line and byline when the text has no dispatch header.
+    let mut body_from = body_start;
+    if !dispatch_like {
+        news_parts(&mut seg, &mut body_from, &mut body_end);
+    }
+    seg.body = body_from.min(body_end)..body_end;
+    seg.annex = tail_end.min(n)..n;
+    seg
+}
+
+/// Finds the header block from the top: issuer lines, mottos, number, place-date line, a
+/// "V/v" subject, stopping at the title, "Kính gửi" or the first body line. Returns the index
+/// where the rest of the document starts.
+fn scan_header(seg: &mut Segments<'_>) -> usize {
+    let n = seg.lines.len();
+    let limit = n.min(80);
+    let mut i = 0;
+    let mut stop = 0;
+    let mut motto = false;
+    let mut issuers: Vec<usize> = Vec::new();
+    let mut last_issuer_at: Option<usize> = None;
+    while i < limit {
+        let t = seg.line(i);
+        stop = i;
+        if dict::starts_with_motto(t) {
+            motto = true;
+            i += 1;
+            continue;
+        }
+        if seg.place_date.is_none() && is_place_date(t) {
+            let mut j = i;
+            while j + 1 < n && j < i + 2 && !HAS_YEAR.is_match(&seg.text(i..j + 1)) {
+                j += 1;
+            }
+            seg.place_date = Some(i..j + 1);
+            i = j + 1;
+            continue;
+        }
+        if seg.number_line.is_none() {
+            if let Some(rest) = number_rest(t) {
+                if rest.is_empty() && i + 1 < n && is_number_like(seg.line(i + 1)) {
+                    seg.number_line = Some((i, Some(i + 1)));
+                    i += 2;
+                    continue;
+                }
+                if is_number_like(rest) {
+                    seg.number_line = Some((i, None));
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+        if seg.subject.is_empty() && SUBJECT_MARKER.is_match(t) && t.len() < 400 {
+            let mut j = i + 1;
+            while j < limit
+                && j < i + 5
+                && !seg.lines[j].gap_before
+                && !seg.line(j - 1).ends_with(['.', ';'])
+                && seg.line(j).len() < 200
+                && !is_header_element(seg.line(j))
+                && seg.line(j).starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+            {
+                j += 1;
+            }
+            seg.subject = i..j;
+            i = j;
+            continue;
+        }
+        if title_line(t).is_some() && !t.contains(", ngày") {
+            seg.title = Some(i);
+            break;
+        }
+        if RECIPIENTS_MARKER.is_match(t) {
+            break;
+        }
+        if dict::is_header_mark(t) {
+            i += 1;
+            continue;
+        }
+        if seg.number_line.is_none() && seg.place_date.is_none() && is_issuer_line(t) {
+            issuers.push(i);
+            last_issuer_at = Some(i);
+            i += 1;
+            continue;
+        }
+        // A lower-case continuation of the issuer line just above ("thành phố cần thơ", d054).
+        if seg.number_line.is_none()
+            && last_issuer_at.is_some_and(|l| l + 1 == i || (l + 2 == i && motto))
+            && t.len() <= 60
+            && !t.ends_with(['.', ':', ';'])
+            && t.starts_with(char::is_lowercase)
+        {
+            issuers.push(i);
+            last_issuer_at = Some(i);
+            i += 1;
+            continue;
+        }
+        let anchored = seg.number_line.is_some() || seg.place_date.is_some();
+        if anchored || motto {
+            break;
+        }
+        // Before any header element: tolerate a little page noise ("CÔNG BÁO/Số 5").
+        if i < 3 && t.len() < 60 && !BODY_START.is_match(t) {
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    if i >= limit {
+        stop = limit;
+    }
+    let anchored = seg.number_line.is_some() || seg.place_date.is_some() || motto;
+    if !anchored {
+        // No header: whatever looked like one was the start of the text.
+        seg.place_date = None;
+        seg.subject = 0..0;
+        seg.title = seg.title.filter(|&t| t < 3);
+        return seg.title.map_or(0, |t| t);
+    }
+    seg.issuer_lines = issuers;
+    let end = match seg.title {
+        Some(t) => t,
+        None => stop,
+    };
+    seg.header = 0..end;
+    end
+}
+
+fn is_header_element(s: &str) -> bool {
+    dict::starts_with_motto(s)
+        || is_place_date(s)
+        || number_rest(s).is_some_and(is_number_like)
+        || RECIPIENTS_MARKER.is_match(s)
+        || title_line(s).is_some()
+}
+
+/// The end (exclusive) of the subject lines under the title at `t`.
+fn subject_under_title(seg: &Segments<'_>, t: usize) -> usize {
+    let n = seg.lines.len();
+    let mut j = t + 1;
+    let mut len = 0;
+    let first_bold = seg.lines.get(t + 1).is_some_and(|l| l.bold);
+    let mut all_upper = true;
+    // A title run together with its subject ("NGHỊ ĐỊNHQuy định …") counts as one line.
+    let inline = title_line(seg.line(t)).and_then(|(_, rest)| rest).is_some();
+    while j < n && j < t + 9 && len < 700 {
+        let l = &seg.lines[j];
+        let s: &str = &l.text;
+        let collected = j > t + 1 || inline;
+        if BODY_START.is_match(s)
+            || RECIPIENTS_MARKER.is_match(s)
+            || DISTRIBUTION_MARKER.is_match(s)
+            || is_header_element(s)
+            || s.starts_with('(')
+            || s.ends_with(':')
+        {
+            break;
+        }
+        if collected {
+            if l.gap_before || (l.bold && !first_bold) {
+                break;
+            }
+            if PROMULGATOR.is_match(s) && is_upper(s) && (!all_upper || l.bold) {
+                break;
+            }
+        }
+        all_upper &= is_upper(s);
+        len += s.len();
+        j += 1;
+    }
+    j
+}
+
+/// The end (exclusive) of a "Kính gửi" (`recipients`) or "Nơi nhận" list starting at `start`.
+fn list_block_end(seg: &Segments<'_>, start: usize, recipients: bool) -> usize {
+    let n = seg.lines.len();
+    let marker = if recipients {
+        &*RECIPIENTS_MARKER
+    } else {
+        &*DISTRIBUTION_MARKER
+    };
+    let first = seg.line(start);
+    let inline = marker
+        .find(first)
+        .map_or("", |m| first[m.end()..].trim())
+        .trim_start_matches([':', '*'])
+        .trim();
+    let columns = seg.lines[start].cell > 0
+        || seg.lines.get(start + 1).is_some_and(|l| l.cell > 0);
+    let mut j = start + 1;
+    let mut items = usize::from(!inline.is_empty());
+    let mut last_ended = inline.ends_with('.');
+    let mut marked = 0;
+    while j < n && j < start + 60 {
+        let l = &seg.lines[j];
+        let s: &str = &l.text;
+        if columns && l.cell > 0 {
+            // The right column of a tab-aligned table (the signature): not part of the list.
+            j += 1;
+            continue;
+        }
+        if DISTRIBUTION_MARKER.is_match(s) || (recipients && BODY_START.is_match(s)) {
+            break;
+        }
+        if is_list_item(s) {
+            if last_ended && items > 0 && l.gap_before {
+                break;
+            }
+            items += 1;
+            marked += 1;
+            last_ended = s.ends_with('.') || s.ends_with("./.");
+            j += 1;
+            if !recipients && last_ended {
+                break;
+            }
+            continue;
+        }
+        if signing_form(s).is_some() || is_signed_mark(s) {
+            break;
+        }
+        if items > 0
+            && !l.gap_before
+            && !last_ended
+            && marked > 0
+            && s.len() < 150
+            && signature_at(seg, j).is_none()
+        {
+            // A wrapped item: "- VPCP: … các Vụ: PL," / "TCCV, KTTH;" (dev/d002).
+            last_ended = s.ends_with('.');
+            j += 1;
+            continue;
+        }
+        if items > 0 && !l.gap_before && !last_ended && !recipients && !is_upper(s) && s.len() < 120 {
+            // Unmarked items ("Như trên;" / "Lưu: VT, TCCB."), one a line.
+            items += 1;
+            last_ended = s.ends_with('.');
+            j += 1;
+            continue;
+        }
+        if items == 0 && inline.is_empty() && s.len() < 150 && !is_upper(s) {
+            // "Kính gửi:" with the bodies on the lines below, unmarked.
+            items += 1;
+            last_ended = s.ends_with('.');
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    j
+}
+
+/// The signature block: authority lines (T/M, KT. …), position lines, the name; "(Đã ký)" and
+/// seal lines between them are skipped. Searches from `from`, first near `distribution` (the
+/// block stands next to "Nơi nhận"), then anywhere after the body start.
+fn find_signature(seg: &Segments<'_>, from: usize, distribution: Option<usize>) -> Option<Range<usize>> {
+    let n = seg.lines.len();
+    if let Some(d) = distribution {
+        let lo = d.saturating_sub(8).max(from);
+        let hi = (d + 40).min(n);
+        for i in lo..hi {
+            if let Some(r) = signature_at(seg, i) {
+                return Some(r);
+            }
+        }
+    }
+    (from..n).find_map(|i| signature_at(seg, i))
+}
+
+fn signature_at(seg: &Segments<'_>, start: usize) -> Option<Range<usize>> {
+    let n = seg.lines.len();
+    let first = seg.line(start);
+    let has_form = signing_form(first).is_some();
+    if !has_form && !(is_upper(first) && first.len() <= 70) {
+        return None;
+    }
+    if !has_form && (BODY_START.is_match(first) || title_line(first).is_some()) {
+        return None;
+    }
+    let mut authority = 0;
+    let mut position = 0;
+    let mut j = start;
+    while j < n && j < start + 9 {
+        let s = seg.line(j);
+        let columns = seg.lines[j].cell > 0 || seg.lines.get(j + 1).is_some_and(|l| l.cell > 0);
+        if is_signed_mark(s) || (columns && (is_list_item(s) || DISTRIBUTION_MARKER.is_match(s))) {
+            // "(Đã ký)"; the left column of a tab-aligned "Nơi nhận" table (dev/d054).
+            j += 1;
+            continue;
+        }
+        if signing_form(s).is_some() {
+            if position > 0 {
+                return None;
+            }
+            authority += 1;
+            j += 1;
+            continue;
+        }
+        if (authority + position) > 0 && is_name_like(s) {
+            return Some(start..j + 1);
+        }
+        let short = s.len() <= 80 && s.split_whitespace().count() <= 12;
+        if short && (is_upper(s) || (authority > 0 && position == 0 && seg.lines[j].cell > 0)) {
+            position += 1;
+            j += 1;
+            continue;
+        }
+        if short && authority > 0 && position == 0 && s.starts_with(char::is_lowercase) {
+            // Lower-case position lines of TCVN3 transcripts ("chủ tịch", d054).
+            position += 1;
+            j += 1;
+            continue;
+        }
+        return None;
+    }
+    None
+}
+
+/// Headline, time line and byline of a news report.
+fn news_parts(seg: &mut Segments<'_>, from: &mut usize, to: &mut usize) {
+    let n = (*to).min(seg.lines.len());
+    let mut i = *from;
+    // Time line first or second (after the headline).
+    for k in i..(i + 4).min(n) {
+        let s = seg.line(k);
+        if let Some(m) = TIME_LINE.find(s) {
+            if m.start() == 0 && s.len() < 80 {
+                seg.time_line = Some(k);
+                break;
+            }
+        }
+    }
+    if i < n {
+        let s = seg.line(i);
+        let words = s.split_whitespace().count();
+        let headline_shape = s.len() <= 300
+            && words >= 3
+            && !s.ends_with(['.', ';', ':', ','])
+            && !s.starts_with('(')
+            && !TIME_LINE.is_match(s);
+        let next_is_time = seg.time_line == Some(i + 1);
+        let next_longer = i + 1 < n && seg.line(i + 1).len() > s.len();
+        if headline_shape && (next_is_time || seg.lines[i].heading || (next_longer && s.len() <= 200)) {
+            seg.headline = Some(i);
+            i += 1;
+        }
+    }
+    if let Some(t) = seg.time_line {
+        i = i.max(t + 1);
+    }
+    *from = i;
+    // Byline and source credits at the end.
+    let mut b = n;
+    while b > i && b + 4 > n {
+        if is_byline(seg.line(b - 1)) {
+            b -= 1;
+        } else {
+            break;
+        }
+    }
+    seg.byline = b..n;
+    *to = b;
+}
+
+/// A byline or source credit line: "Tác giả: Duy Khiêm.", "Theo Báo Bình Phước", "(TTXVN)",
+/// "K.X", "T.SỸ", "Nguồn: …".
+pub(crate) fn is_byline(s: &str) -> bool {
+    static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:(?i:tác giả|bài(?:\s*(?:và|,)\s*ảnh)?|nguồn|theo|tin(?:\s*(?:và|,)\s*ảnh)?|nhóm phóng viên|pv)\s*[:.]?\s+\S|\(\s*[\p{L}.\s/]{2,40}\)\.?$)")
+            .expect("byline regex")
+    });
+    let s = s.trim();
+    if s.is_empty() || s.len() > 120 {
+        return false;
+    }
+    if BYLINE.is_match(s) {
+        return !s.to_lowercase().starts_with("theo ") || s.len() <= 80;
+    }
+    // Initials or a name in capitals: "K.X", "T.SỸ", "DUY CƯỜNG".
+    s.len() <= 40
+        && is_upper(s)
+        && s.split_whitespace().count() <= 4
+        && !s.ends_with(':')
+        && s.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | ' ' | '-' | '/'))
+}
