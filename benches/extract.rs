@@ -136,7 +136,12 @@ fn extract_all(docs: &[Doc], opts: &Options) -> Answer {
 
 fn extract_all_parallel(docs: &[Doc], opts: &Options) -> Answer {
     docs.par_iter()
-        .map(|d| Answer::of(std::iter::once(&vanban::extract_with(black_box(&d.text), opts))))
+        .map(|d| {
+            Answer::of(std::iter::once(&vanban::extract_with(
+                black_box(&d.text),
+                opts,
+            )))
+        })
         .reduce(|| Answer::ZERO, Answer::merge)
 }
 
@@ -186,7 +191,7 @@ fn bench_extract(c: &mut Criterion) {
     assert_eq!(extract_all_parallel(&docs, &opts), expected);
 
     let mut group = c.benchmark_group("extract");
-    group.sample_size(20);
+    group.sample_size(10);
     group.throughput(Throughput::Bytes(total_bytes));
     group.bench_function("corpus", |b| {
         b.iter(|| assert_eq!(extract_all(&docs, &opts), expected))
@@ -206,7 +211,7 @@ fn bench_extract(c: &mut Criterion) {
     group.finish();
 
     let mut group = c.benchmark_group("extract_docs");
-    group.sample_size(20);
+    group.sample_size(10);
     group.throughput(Throughput::Elements(docs.len() as u64));
     group.bench_function("corpus", |b| {
         b.iter(|| assert_eq!(extract_all(&docs, &opts), expected))

@@ -61,6 +61,9 @@ pub(crate) struct Segments<'a> {
     /// Subject (trích yếu) lines: the "V/v …" line and its continuation, or the lines under
     /// the title.
     pub subject: Range<usize>,
+    /// The promulgating authority line under the title ("THỦ TƯỚNG CHÍNH PHỦ", "Bộ trưởng Bộ
+    /// Tài chính"): the issuer when the header names none.
+    pub promulgator: Option<usize>,
     /// "Kính gửi" block, its first line included.
     pub recipients: Range<usize>,
     /// Body of the document (after the title, subject and recipients, before the signature
@@ -125,7 +128,7 @@ impl<'a> Segments<'a> {
 
 /// "Số: 123/QĐ-UBND", "Số -CV/BTGTU", "SỐ:155/1998/TT/BTC", "Luật số: 51/2024/QH15".
 pub(crate) static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:(?:[\p{L} ]{2,30}\s)?số|so)\s*(?:hiệu)?\s*[:.]?\s*(?P<rest>.*)$")
+    Regex::new(r"^(?i:(?:(?:bộ\s+)?luật|nghị\s+quyết|pháp\s+lệnh|lệnh|nghị\s+định|quyết\s+định|thông\s+tư|văn\s+bản\s+hợp\s+nhất)\s+)?(?i:số|so)\s*(?:hiệu)?\s*[:.]?\s*(?P<rest>.*)$")
         .expect("number line regex")
 });
 
@@ -148,9 +151,10 @@ pub(crate) static SUBJECT_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:V/v|V/V|v/v|V\.v|Về việc|VỀ VIỆC|Về\s+việc)\s*[:.]?\s*").expect("V/v regex")
 });
 
-/// "Kính gửi:", "- Kính gửi:*", "**Kính gửi:** Bộ Nội vụ".
+/// "Kính gửi:", "- Kính gửi:*", "**Kính gửi:** Bộ Nội vụ"; a giấy mời's "Trân trọng kính mời:".
 pub(crate) static RECIPIENTS_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[-–+•*\s]*(?i:kính\s+gửi)\s*[:.]?\s*").expect("Kính gửi regex")
+    Regex::new(r"^[-–+•*\s]*(?i:kính\s+gửi|(?:trân\s+trọng\s+)?kính\s+mời)\s*[:.]?\s*")
+        .expect("Kính gửi regex")
 });
 
 /// "THỦ TƯỚNG CHÍNH PHỦ điện:" (công điện recipients).
@@ -316,7 +320,9 @@ fn clean_cell(raw: &str) -> (Cow<'_, str>, bool, bool) {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            '*' | '`' | '|' => out.push(' '),
+            // Bold debris inside words ("**V****ề việc s****ắp xếp", dev/d042) is dropped.
+            '*' | '`' => {}
+            '|' => out.push(' '),
             '\u{a0}' | '\t' => out.push(' '),
             _ => out.push(c),
         }
@@ -517,7 +523,9 @@ fn prepare(text: &str) -> Prepared<'_> {
         let multi = cells.len() > 1;
         for (ci, cell) in cells.iter().enumerate() {
             let (text, bold, heading) = clean_cell(cell);
-            if text.is_empty() || is_rule(&text) {
+            let url = !text.contains(' ')
+                && (text.starts_with("http://") || text.starts_with("https://") || text.starts_with("www."));
+            if text.is_empty() || is_rule(&text) || url {
                 gap = true;
                 continue;
             }
@@ -644,6 +652,52 @@ pub(crate) fn title_line(s: &str) -> Option<(&'static dict::DocType, Option<&str
     None
 }
 
+/// A promulgating-authority line: short, unpunctuated, in capitals or opening with a body or a
+/// post ("THỦ TƯỚNG CHÍNH PHỦ", "Bộ trưởng Bộ Tài chính", "Chính phủ").
+fn is_promulgator(s: &str) -> bool {
+    s.len() <= 90
+        && !s.ends_with(['.', ';', ':', ','])
+        && !BODY_START.is_match(s)
+        && (PROMULGATOR.is_match(&s.to_uppercase()) || dict::starts_with_issuer_head(s))
+        && (is_upper(s) || s.split_whitespace().count() <= 8)
+}
+
+/// An old title-form header (dev/d049, d051): "Quyết định" / "của Bộ trưởng Bộ Tài chính số
+/// 1141-TC/QĐ/CĐKT" / "ngày 01 tháng 11 năm 1995 Về việc ban hành …".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TitleForm {
+    /// The issuing body or post after "của".
+    pub issuer: String,
+    /// The number after "số".
+    pub number: String,
+    /// "ngày 01 tháng 11 năm 1995", when given.
+    pub date: Option<String>,
+    /// The rest: the subject.
+    pub subject: Option<String>,
+}
+
+/// Reads the subject lines of `seg` as a title-form header, if they are one.
+pub(crate) fn title_form(seg: &Segments<'_>) -> Option<TitleForm> {
+    static FORM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:của)\s+(?P<issuer>.{3,80}?)\s+(?i:số)\s*:?\s*(?P<num>\S+)(?:\s+(?P<date>(?i:ngày)\s*\d{1,2}\s*(?:(?i:tháng)|/|-)\s*\d{1,2}\s*(?:(?i:năm)|/|-)\s*\d{4}))?\s*(?P<rest>.*)$")
+            .expect("title form regex")
+    });
+    seg.title?;
+    let text = seg.text(seg.subject.clone()).replace('\n', " ");
+    let c = FORM.captures(text.trim())?;
+    let number = c["num"].trim_end_matches([',', ';', '.']).to_string();
+    if !is_number_like(&number) {
+        return None;
+    }
+    let rest = c["rest"].trim();
+    Some(TitleForm {
+        issuer: c["issuer"].trim().to_string(),
+        number,
+        date: c.name("date").map(|m| m.as_str().to_string()),
+        subject: (!rest.is_empty()).then(|| rest.to_string()),
+    })
+}
+
 fn is_place_date(s: &str) -> bool {
     s.len() < 160 && PLACE_DATE_START.is_match(s)
 }
@@ -731,17 +785,23 @@ pub(crate) fn segment(text: &str) -> Segments<'_> {
             seg.subject = t + 1..end;
             cursor = end;
         }
+        if cursor < n && is_promulgator(seg.line(cursor)) {
+            seg.promulgator = Some(cursor);
+        }
     }
     cursor = cursor.max(seg.subject.end);
 
-    // "Kính gửi" block.
+    // "Kính gửi" block. When body lines stand above it (a giấy mời's "Trân trọng kính mời:"
+    // after the purpose of the meeting), the body starts above it and takes it in.
     let window = (cursor + 12).min(n);
     for i in cursor..window {
         let t = seg.line(i);
         if RECIPIENTS_MARKER.is_match(t) || (is_upper(t) && TELEGRAM_MARKER.is_match(t)) {
             let end = list_block_end(&seg, i, true);
             seg.recipients = i..end;
-            cursor = end;
+            if i <= cursor + 1 {
+                cursor = end;
+            }
             break;
         }
         if BODY_START.is_match(t) {
@@ -838,7 +898,8 @@ fn scan_header(seg: &mut Segments<'_>) -> usize {
                 && !seg.line(j - 1).ends_with(['.', ';'])
                 && seg.line(j).len() < 200
                 && !is_header_element(seg.line(j))
-                && seg.line(j).starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+                && (seg.line(j).starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+                    || !is_upper(seg.line(j)))
             {
                 j += 1;
             }
@@ -879,8 +940,10 @@ fn scan_header(seg: &mut Segments<'_>) -> usize {
         if anchored || motto {
             break;
         }
-        // Before any header element: tolerate a little page noise ("CÔNG BÁO/Số 5").
-        if i < 3 && t.len() < 60 && !BODY_START.is_match(t) {
+        // Before any header element: tolerate a little page noise ("CÔNG BÁO/Số 5", an
+        // editor's note in brackets).
+        let note = t.starts_with('[') && t.ends_with(']');
+        if i < 3 && (note || (t.len() < 60 && !BODY_START.is_match(t))) {
             i += 1;
             continue;
         }
@@ -927,10 +990,16 @@ fn subject_under_title(seg: &Segments<'_>, t: usize) -> usize {
         let l = &seg.lines[j];
         let s: &str = &l.text;
         let collected = j > t + 1 || inline;
-        if BODY_START.is_match(s)
+        // Upper-case lines under the title are the subject even when they open with a body
+        // word ("THỰC HIỆN CHỈ THỊ SỐ 27/CT-TTG …", dev/d035); so is a motto-like name
+        // ("ĐIỀU LỆ" / "ĐẢNG CỘNG SẢN VIỆT NAM", dev/d001).
+        let upper = is_upper(s);
+        if (BODY_START.is_match(s) && !upper)
             || RECIPIENTS_MARKER.is_match(s)
             || DISTRIBUTION_MARKER.is_match(s)
-            || is_header_element(s)
+            || is_place_date(s)
+            || number_rest(s).is_some_and(is_number_like)
+            || (dict::starts_with_motto(s) && !(j == t + 1 && dict::is_motto(s)))
             || s.starts_with('(')
             || s.ends_with(':')
         {
@@ -1099,6 +1168,10 @@ fn signature_at(seg: &Segments<'_>, start: usize) -> Option<Range<usize>> {
 fn news_parts(seg: &mut Segments<'_>, from: &mut usize, to: &mut usize) {
     let n = (*to).min(seg.lines.len());
     let mut i = *from;
+    // An editor's note in brackets above the report is not its headline.
+    while i < n && i < *from + 2 && seg.line(i).starts_with('[') && seg.line(i).ends_with(']') {
+        i += 1;
+    }
     // Time line first or second (after the headline).
     for k in i..(i + 4).min(n) {
         let s = seg.line(k);
@@ -1128,10 +1201,12 @@ fn news_parts(seg: &mut Segments<'_>, from: &mut usize, to: &mut usize) {
         i = i.max(t + 1);
     }
     *from = i;
-    // Byline and source credits at the end.
+    // Byline and source credits at the end; the very last line may be a plain name
+    // ("Vương Hợp", dev/d085).
     let mut b = n;
     while b > i && b + 4 > n {
-        if is_byline(seg.line(b - 1)) {
+        let s = seg.line(b - 1);
+        if is_byline(s) || (b == n && is_name_like(s) && s.split_whitespace().count() <= 4) {
             b -= 1;
         } else {
             break;
@@ -1155,10 +1230,40 @@ pub(crate) fn is_byline(s: &str) -> bool {
     if BYLINE.is_match(s) {
         return !s.to_lowercase().starts_with("theo ") || s.len() <= 80;
     }
-    // Initials or a name in capitals: "K.X", "T.SỸ", "DUY CƯỜNG".
+    static INITIALS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\p{Lu}\.\s?)+\p{Lu}\p{L}*$").expect("initials regex")
+    });
+    // Initials or a name in capitals: "K.X", "T.SỸ", "P.Lý", "H.M", "DUY CƯỜNG".
+    if s.len() <= 24 && INITIALS.is_match(s) {
+        return true;
+    }
     s.len() <= 40
         && is_upper(s)
         && s.split_whitespace().count() <= 4
         && !s.ends_with(':')
         && s.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | ' ' | '-' | '/'))
+}
+
+#[cfg(test)]
+mod dump {
+    #[test]
+    #[ignore]
+    fn dump_segments() {
+        let path = std::env::var("SEGX_DUMP").unwrap_or_default();
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let text = crate::normalize::normalize_str(&text, &crate::options::Options::default());
+        let seg = super::segment(&text);
+        for (i, l) in seg.lines.iter().enumerate() {
+            let mut tags = String::new();
+            for (name, r) in [("H", &seg.header), ("S", &seg.subject), ("R", &seg.recipients), ("B", &seg.body), ("G", &seg.signature), ("D", &seg.distribution), ("A", &seg.annex), ("Y", &seg.byline)] {
+                if r.contains(&i) { tags.push_str(name); }
+            }
+            if seg.title == Some(i) { tags.push('T'); }
+            if seg.headline == Some(i) { tags.push('h'); }
+            if seg.time_line == Some(i) { tags.push('t'); }
+            if seg.issuer_lines.contains(&i) { tags.push('I'); }
+            let t: String = l.text.chars().take(90).collect();
+            println!("{i:4} {tags:5} {}{}c{} {t}", if l.gap_before {"_"} else {" "}, if l.bold {"b"} else {" "}, l.cell);
+        }
+    }
 }

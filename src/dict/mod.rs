@@ -292,7 +292,13 @@ pub(crate) fn is_motto(line: &str) -> bool {
 /// "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc").
 pub(crate) fn starts_with_motto(line: &str) -> bool {
     let k = motto_key(line);
-    !k.is_empty() && MOTTOS.iter().any(|m| k.starts_with(m.as_str()))
+    !k.is_empty()
+        && MOTTOS.iter().any(|m| {
+            k.strip_prefix(m.as_str()).is_some_and(|rest| {
+                let rest = rest.trim_start();
+                rest.is_empty() || MOTTOS.iter().any(|n| rest.starts_with(n.as_str()))
+            })
+        })
 }
 
 static HEADER_MARKS: LazyLock<Vec<String>> =
@@ -637,7 +643,8 @@ mod tests {
         assert!(!starts_with_issuer_head("TỈNH BÌNH ĐỊNH"));
         assert!(!starts_with_issuer_head("PHỦ"));
         assert!(!starts_with_issuer_head("BANG"));
-        assert!(starts_with_motto("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do"));
+        assert!(starts_with_motto("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc"));
+        assert!(!starts_with_motto("Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2020)"));
         for (line, form) in [
             ("T/M BAN THƯỜNG VỤ", Some("T/M")),
             ("TM. ỦY BAN NHÂN DÂN", Some("TM.")),

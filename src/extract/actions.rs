@@ -1,9 +1,538 @@
 //! Action items: "Một là …", numbered tasks, "đề nghị/yêu cầu/giao X …", deadlines.
+//!
+//! A task is taken only where the wording assigns one, so that a report's paragraphs do not
+//! become tasks:
+//! - an enumerated item "Một là, …" … "Chín là, …" (seeds/001);
+//! - a request verb of `dictionaries/cues.tsv` ("Đề nghị", "Yêu cầu", "Giao", "Mời") at the
+//!   start of a line, item or sentence, then who must act, then the task ("6.1. Mời Thường trực
+//!   … chuẩn bị phát biểu …", seeds/000; "Giao Liên đoàn Lao động tỉnh, Tỉnh đoàn Thanh niên tổ
+//!   chức …", seeds/002); "đề nghị"/"yêu cầu" in mid-sentence when a body follows ("… Triệu
+//!   Đình Lê đề nghị Ban Tuyên giáo Tỉnh ủy tăng cường …"); "yêu cầu:" before the tasks; a line
+//!   that ends after the assignees takes its task from the next line ("8. Đề nghị Sở Thông tin
+//!   và Truyền thông" / "Hỗ trợ cán bộ kỹ thuật …");
+//! - a sentence with a deadline ("… gửi Tiểu ban trước ngày 30/6/2020", seeds/002).
+//!
+//! Who must act is read up to the first verb (a stop word of `cues.tsv`) and split into bodies
+//! where a new body's name begins ("Ủy ban MTTQ, các đoàn thể CT-XH tỉnh; các sở, ngành …").
 
-use crate::record::ActionItem;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::extract::date::find_dates;
+use crate::extract::people::{collapse, cue_at, is_capitalised, is_cue, skip_spaces, word_end, Cue};
+use crate::record::{ActionItem, PartialDate};
+
+/// A list marker at the start of a line: "- ", "+ ", "1. ", "6.1. ", "a) ", "II. ", markdown.
+static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s*_]*(?:[-+•–]\s*)*[\s*_]*(?:(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVX]{1,4}\.)[\s*_]+)?")
+        .expect("marker regex")
+});
 
 /// Every task the body assigns or asks for, in order.
 pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
-    let _ = body;
-    Vec::new()
+    let paragraphs = paragraphs(body);
+    let lines: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+    let mut out: Vec<ActionItem> = Vec::new();
+    for (n, raw) in lines.iter().enumerate() {
+        let marker_len = MARKER.find(raw).map_or(0, |m| m.end());
+        let line = &raw[marker_len..];
+        if line.trim().is_empty() {
+            continue;
+        }
+        if let Some(text) = ordinal_item(line) {
+            let (assignees, _) = requested_in(text);
+            push(&mut out, text, assignees);
+            continue;
+        }
+        if !line.chars().any(char::is_lowercase) {
+            // A heading in capitals ("ĐỀ NGHỊ TẶNG THƯỞNG DANH HIỆU …") asks nothing.
+            continue;
+        }
+        // Cheap test first: the request verbs and the strong deadline words.
+        let maybe = ["ề nghị", "êu cầu", "iao", "Mời", "mời", "trước", "chậm", "hạn", "xong"]
+            .iter()
+            .any(|w| line.contains(w));
+        if !maybe {
+            continue;
+        }
+        let mut taken = Vec::new();
+        let ranges = sentences(line);
+        for s in ranges.iter().cloned() {
+            let sentence = &line[s.clone()];
+            if let Some((assignees, task)) = request(sentence, s.start == 0) {
+                let task = if task.trim().is_empty() && s.end >= line.trim_end().len() {
+                    // "8. Đề nghị Sở Thông tin và Truyền thông" / next line: the task.
+                    next_line(&lines, n).unwrap_or("")
+                } else {
+                    task
+                };
+                if !task.trim().is_empty() {
+                    push(&mut out, task, assignees);
+                    taken.push(s);
+                }
+            }
+        }
+        for s in ranges {
+            if taken.contains(&s) {
+                continue;
+            }
+            let sentence = &line[s];
+            if strong_deadline(sentence).is_some() {
+                // A deadline alone is a task only when the sentence names who acts: "trước
+                // ngày 01/10/2025 thì thực hiện theo …" (dev/d021) is a condition.
+                let assignees = subject(sentence);
+                if !assignees.is_empty() {
+                    push(&mut out, sentence, assignees);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Lines joined into paragraphs where a line was wrapped: a line that does not end a sentence
+/// goes on with the next non-empty line unless that one starts a list item ("Thực hiện Nghị
+/// quyết số\n214/NQ-CP ngày …", dev/d031). A blank line always ends a paragraph.
+fn paragraphs(body: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut open = false;
+    for line in body.lines() {
+        let t = line.trim_end();
+        if t.trim().is_empty() {
+            open = false;
+            out.push(String::new());
+            continue;
+        }
+        let starts_item = MARKER.find(t).is_some_and(|m| m.end() > 0 && !t[..m.end()].trim().is_empty());
+        match out.last_mut() {
+            Some(last) if open && !starts_item && !ordinal_item(t.trim_start()).is_some() => {
+                last.push(' ');
+                last.push_str(t.trim_start());
+            }
+            _ => out.push(t.to_string()),
+        }
+        open = !t.ends_with(['.', '!', '?', ':', ';', '…', '"', '”', ')']);
+    }
+    out
+}
+
+fn push(out: &mut Vec<ActionItem>, text: &str, assignees: Vec<String>) {
+    let text = clean(text);
+    let text = text.trim_start_matches([',', ';', ':', ' ']).to_string();
+    if text.is_empty() || out.iter().any(|a| a.text == text && a.assignees == assignees) {
+        return;
+    }
+    let deadline = deadline(&text);
+    out.push(ActionItem {
+        text,
+        assignees,
+        deadline,
+    });
+}
+
+/// Task text: markdown emphasis removed, whitespace collapsed, trailing punctuation removed.
+fn clean(s: &str) -> String {
+    let s = collapse(&s.replace("**", "").replace('*', ""));
+    s.trim_end_matches(['.', ',', ';', ':', ' ']).trim().to_string()
+}
+
+/// The next non-empty line after `n`, without its list marker, unless it is itself a list item
+/// of another kind ("- …" after a heading that asked nothing).
+fn next_line<'a>(lines: &[&'a str], n: usize) -> Option<&'a str> {
+    let next = lines.iter().skip(n + 1).find(|l| !l.trim().is_empty())?;
+    let marker = MARKER.find(next).map_or(0, |m| m.end());
+    let text = &next[marker..];
+    text.starts_with(char::is_uppercase).then_some(text)
+}
+
+/// "Một là, Bám sát …" → "Bám sát …".
+fn ordinal_item(line: &str) -> Option<&str> {
+    let n = cue_at(line, Cue::Ordinal)?;
+    if !line.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let rest = line[n..].trim_start();
+    let rest = rest.strip_prefix("là")?;
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix([',', ':'])?;
+    Some(rest.trim_start())
+}
+
+/// The sentences of a line: byte ranges, split after ". ", "! ", "? " before a capital, and
+/// not after an abbreviation ("TP. Hồ Chí Minh").
+fn sentences(line: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if matches!(b, b'.' | b'!' | b'?') {
+            let after = skip_spaces(line, i + 1);
+            let next_cap = line[after..].starts_with(char::is_uppercase);
+            let word_before = line[..i].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            let abbreviation = word_before.chars().count() <= 3 && is_capitalised(word_before)
+                && word_before.chars().all(|c| c.is_uppercase());
+            if after > i + 1 && next_cap && !abbreviation {
+                out.push(start..i + 1);
+                start = after;
+                i = after;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if start < line.len() && !line[start..].trim().is_empty() {
+        out.push(start..line.len());
+    }
+    out
+}
+
+/// A request in `sentence`: the assignees and the task. At the start of the sentence any
+/// request verb counts; in mid-sentence only "đề nghị"/"yêu cầu" followed by a body or by
+/// a colon.
+fn request(sentence: &str, _line_start: bool) -> Option<(Vec<String>, &str)> {
+    let s = sentence.trim_start();
+    if let Some(n) = cue_at(s, Cue::Request) {
+        if s.starts_with(char::is_uppercase) {
+            return after_verb(s, n, true);
+        }
+    }
+    // Mid-sentence: "… Triệu Đình Lê đề nghị Ban Tuyên giáo Tỉnh ủy tăng cường …". The
+    // lower-case tails "ề nghị", "êu cầu" are shared by both spellings of each verb.
+    if !s.contains("ề nghị") && !s.contains("êu cầu") {
+        return None;
+    }
+    let mut i = 0;
+    while i < s.len() {
+        let Some(we) = word_end(s, i) else {
+            i += s[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        let w = &s[i..we];
+        if matches!(w, "đề" | "yêu" | "Đề" | "Yêu") && i > 0 {
+            if let Some(n) = cue_at(&s[i..], Cue::Request) {
+                let mid = &s[i..];
+                if let Some(found) = after_verb(mid, n, false) {
+                    let (assignees, task) = found;
+                    if !assignees.is_empty() || mid[n..].trim_start().starts_with(':') {
+                        return Some((assignees, task));
+                    }
+                }
+            }
+        }
+        i = we;
+    }
+    None
+}
+
+/// After the request verb (`n` bytes into `s`): "X task" or ": tasks".
+fn after_verb(s: &str, n: usize, at_start: bool) -> Option<(Vec<String>, &str)> {
+    let rest = &s[n..];
+    let trimmed = rest.trim_start();
+    if let Some(tasks) = trimmed.strip_prefix(':') {
+        return Some((Vec::new(), tasks.trim_start()));
+    }
+    let lead = rest.len() - trimmed.len();
+    if lead == 0 {
+        return None;
+    }
+    let (assignees, end) = assignee_span(trimmed);
+    if assignees.is_empty() && !at_start {
+        return None;
+    }
+    if assignees.is_empty() {
+        // "Đề nghị cần …", "Yêu cầu" as a heading: nothing assigned to anyone.
+        return None;
+    }
+    Some((assignees, trimmed[end..].trim_start()))
+}
+
+/// Who must act, at the start of `s`: words up to the first verb (a stop word) or punctuation
+/// that ends the phrase, split into bodies. Returns the bodies and where the span ends.
+fn assignee_span(s: &str) -> (Vec<String>, usize) {
+    let mut end = 0;
+    let mut j = 0;
+    let mut first = true;
+    loop {
+        let k = skip_spaces(s, j);
+        let c = s[k..].chars().next();
+        let k = match c {
+            Some(',' | ';') if !first => skip_spaces(s, k + 1),
+            Some(c) if c.is_alphanumeric() => k,
+            _ => break,
+        };
+        let Some(we) = word_end(s, k) else { break };
+        let w = &s[k..we];
+        let lw = w.to_lowercase();
+        let list_word = matches!(lw.as_str(), "các" | "những" | "và");
+        if !list_word && !is_capitalised(w) && cue_at(&s[k..], Cue::Stop).is_some() {
+            break;
+        }
+        if first && !is_capitalised(w) && lw != "các" && lw != "những" {
+            break;
+        }
+        first = false;
+        end = we;
+        j = we;
+        if s[we..].starts_with('-') {
+            // "CT-XH", "PT-TH": one word.
+            if let Some(e2) = word_end(s, we + 1) {
+                end = e2;
+                j = e2;
+            }
+        }
+    }
+    let span = &s[..end];
+    (split_bodies(span), end)
+}
+
+/// "Ủy ban MTTQ, các đoàn thể CT-XH tỉnh; các sở, ngành và tương đương" → three bodies: split
+/// at ";" always, at "," and "và" only where a body's name begins (a capitalised body word or
+/// "các").
+fn split_bodies(span: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in span.split(';') {
+        let mut start = 0;
+        let mut i = 0;
+        while i < part.len() {
+            let rest = &part[i..];
+            let sep_len = if rest.starts_with(',') {
+                Some(1)
+            } else if rest.starts_with(" và ") {
+                Some(" và ".len())
+            } else {
+                None
+            };
+            if let Some(len) = sep_len {
+                let next = skip_spaces(part, i + len);
+                let head = cue_at(&part[next..], Cue::BodyHead).is_some();
+                let cap = part[next..].starts_with(char::is_uppercase);
+                let cac = part[next..].starts_with("các ");
+                if head && (cap || cac) {
+                    out.push(collapse(&part[start..i]));
+                    start = next;
+                    i = next;
+                    continue;
+                }
+            }
+            i += rest.chars().next().map_or(1, char::len_utf8);
+        }
+        out.push(collapse(&part[start..]));
+    }
+    out.retain(|b| !b.is_empty());
+    out
+}
+
+/// A sentence's subject when it names a body ("Các thành viên Tiểu ban xây dựng …").
+fn subject(sentence: &str) -> Vec<String> {
+    let s = sentence.trim_start();
+    let Some(n) = cue_at(s, Cue::BodyHead) else {
+        return Vec::new();
+    };
+    if !s.starts_with(char::is_uppercase) {
+        return Vec::new();
+    }
+    // "Trường hợp …" is not "Trường Chính trị …": after a body word comes a capital, a name
+    // word ("Ủy ban nhân dân"), or the head was "Các"/"Những" ("Các thành viên Tiểu ban").
+    let k = skip_spaces(s, n);
+    if let Some(e) = word_end(s, k) {
+        let next = &s[k..e];
+        let plural = matches!(s[..n].to_lowercase().as_str(), "các" | "những");
+        if !plural && !is_capitalised(next) && !is_cue(&next.to_lowercase(), Cue::NameWord) {
+            return Vec::new();
+        }
+    }
+    assignee_span(s).0
+}
+
+/// Assignees named by a request inside an enumerated item ("Một là, … giao Sở …").
+fn requested_in(text: &str) -> (Vec<String>, usize) {
+    for s in sentences(text) {
+        if let Some((assignees, _)) = request(&text[s.clone()], s.start == 0) {
+            return (assignees, s.end);
+        }
+    }
+    (Vec::new(), 0)
+}
+
+/// A deadline: a date right after a deadline cue ("trước ngày 30/6/2020", "chậm nhất ngày …",
+/// "hoàn thành trong tháng 12/2025", "Thời gian thực hiện: năm 2025").
+fn deadline(text: &str) -> Option<PartialDate> {
+    find_dates(text).into_iter().find_map(|d| {
+        let before = text[..d.range.start].trim_end().trim_end_matches(':').trim_end();
+        let lower = before.to_lowercase();
+        let from = lower.ends_with("từ") || lower.ends_with("kể từ");
+        (!from && ends_with_cue(&lower, Cue::Deadline)).then_some(d.date)
+    })
+}
+
+/// A deadline that makes a sentence a task by itself: "trước", "chậm nhất", "hạn chót" … (not
+/// "trong", which also dates a report).
+fn strong_deadline(sentence: &str) -> Option<PartialDate> {
+    // Cheap test first: a deadline needs a digit and one of the strong cue words.
+    if !sentence.bytes().any(|b| b.is_ascii_digit())
+        || !["trước", "chậm", "hạn", "xong"].iter().any(|w| sentence.contains(w))
+    {
+        return None;
+    }
+    find_dates(sentence).into_iter().find_map(|d| {
+        let before = sentence[..d.range.start].trim_end().to_lowercase();
+        let strong = ends_with_cue(&before, Cue::Deadline)
+            && !["trong", "hoàn thành", "đến hết"].iter().any(|w| before.ends_with(w));
+        strong.then_some(d.date)
+    })
+}
+
+/// Whether the lower-cased `before` ends with a cue of `role` (a whole word).
+fn ends_with_cue(before: &str, role: Cue) -> bool {
+    crate::extract::people::cues(role).iter().any(|cue| {
+        before.strip_suffix(cue).is_some_and(|head| {
+            head.is_empty() || head.ends_with(|c: char| !c.is_alphanumeric())
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(text: &str) -> Vec<(String, Vec<String>, Option<String>)> {
+        action_items(text)
+            .into_iter()
+            .map(|a| (a.text, a.assignees, a.deadline.map(|d| d.to_string())))
+            .collect()
+    }
+
+    fn item(text: &str, assignees: &[&str], deadline: Option<&str>) -> (String, Vec<String>, Option<String>) {
+        (
+            text.to_string(),
+            assignees.iter().map(|s| s.to_string()).collect(),
+            deadline.map(String::from),
+        )
+    }
+
+    #[test]
+    fn seed_000_invitations_and_request() {
+        // seeds/000
+        let text = "2.2. Ở điểm cầu cấp huyện và tương đương\n\n\
+            - Mời đại diện Thường trực huyện, thị, thành ủy, đảng ủy trực thuộc Tỉnh ủy.\n\
+            - Đại diện lãnh đạo Đài PT-TH và Báo Bình Phước (đề nghị cử thêm phóng viên dự đưa tin về hội nghị).\n\
+            6.1. Mời Thường trực các huyện, thị, thành ủy, đảng ủy trực thuộc Tỉnh ủy chuẩn bị phát biểu một trong các nội dung sau:\n\n\
+            6.2. Mời Ủy ban MTTQ, các đoàn thể CT-XH tỉnh; các sở, ngành và tương đương chuẩn bị phát biểu một trong các nội dung sau:\n\n\
+            7. Thời gian thử đường truyền trực tuyến: trước khi tổ chức hội nghị 01 ngày.\n\n\
+            8. Đề nghị Sở Thông tin và Truyền thông\n\n\
+            Hỗ trợ cán bộ kỹ thuật thử đường truyền và phục vụ Hội nghị tại điểm cầu Phòng họp trực tuyến của Ban Tuyên giáo Tỉnh ủy.\n";
+        assert_eq!(
+            items(text),
+            vec![
+                item(
+                    "chuẩn bị phát biểu một trong các nội dung sau",
+                    &["Thường trực các huyện, thị, thành ủy, đảng ủy trực thuộc Tỉnh ủy"],
+                    None
+                ),
+                item(
+                    "chuẩn bị phát biểu một trong các nội dung sau",
+                    &["Ủy ban MTTQ", "các đoàn thể CT-XH tỉnh", "các sở, ngành và tương đương"],
+                    None
+                ),
+                item(
+                    "Hỗ trợ cán bộ kỹ thuật thử đường truyền và phục vụ Hội nghị tại điểm cầu Phòng họp trực tuyến của Ban Tuyên giáo Tỉnh ủy",
+                    &["Sở Thông tin và Truyền thông"],
+                    None
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn seed_001_enumerated_tasks() {
+        // seeds/001 (shortened items)
+        let text = "tập trung thực hiện tốt các nhiệm vụ trọng tâm 6 tháng cuối năm 2023:\n\n\
+            Một là, Bám sát chương trình trọng tâm công tác tuyên giáo năm 2023.\n\n\
+            Hai là, tiếp tục đổi mới và nâng cao chất lượng tham mưu.\n\
+            Đ/c Phan Duy Khiêm-Trưởng phòng Thông tin - Khoa giáo phát biểu.\n\n\
+            Chín là,  Đẩy mạnh công tác kiểm tra, giám sát, đôn đốc việc thực hiện công tác Tuyên giáo, Khoa giáo ở cơ sở trong thời gian tới.\n";
+        let got = items(text);
+        assert_eq!(
+            got,
+            vec![
+                item("Bám sát chương trình trọng tâm công tác tuyên giáo năm 2023", &[], None),
+                item("tiếp tục đổi mới và nâng cao chất lượng tham mưu", &[], None),
+                item("Đẩy mạnh công tác kiểm tra, giám sát, đôn đốc việc thực hiện công tác Tuyên giáo, Khoa giáo ở cơ sở trong thời gian tới", &[], None),
+            ]
+        );
+    }
+
+    #[test]
+    fn seed_002_requests_and_deadline() {
+        // seeds/002
+        let text = "Phát biểu kết luận cuộc họp, Phó Bí thư Thường trực Tỉnh ủy Triệu Đình Lê đề nghị Ban Tuyên giáo Tỉnh ủy tăng cường theo dõi, đôn đốc chung các hoạt động của Tiểu ban. Đẩy mạnh công tác tuyên truyền.\n\n\
+            Văn phòng UBND tỉnh rà soát lại các công trình. Các thành viên Tiểu ban xây dựng dự toán kinh phí thực hiện gửi Tiểu ban trước ngày 30/6/2020.\n\n\
+            Sở Thông tin và Truyền thông tăng cường quản lý thông tin mạng. Giao Liên đoàn Lao động tỉnh, Tỉnh đoàn Thanh niên tổ chức tốt các chương trình văn nghệ chào mừng đại hội…\n\n\
+            Đến nay, 10/10 huyện, Thành phố; 5/5 đảng ủy trực thuộc ban hành kế hoạch tuyên truyền.\n";
+        assert_eq!(
+            items(text),
+            vec![
+                item("tăng cường theo dõi, đôn đốc chung các hoạt động của Tiểu ban", &["Ban Tuyên giáo Tỉnh ủy"], None),
+                item(
+                    "Các thành viên Tiểu ban xây dựng dự toán kinh phí thực hiện gửi Tiểu ban trước ngày 30/6/2020",
+                    &["Các thành viên Tiểu ban"],
+                    Some("2020-06-30")
+                ),
+                item(
+                    "tổ chức tốt các chương trình văn nghệ chào mừng đại hội…",
+                    &["Liên đoàn Lao động tỉnh", "Tỉnh đoàn Thanh niên"],
+                    None
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn seed_003_requests() {
+        // seeds/003
+        let text = "Trưởng ban Tuyên giáo Tỉnh ủy Hà Anh Dũng đề nghị các cơ quan, đơn vị tích cực tuyên truyền cuộc bầu cử đại biểu Quốc hội khóa XV và HĐND các cấp nhiệm kỳ 2021-2026\n\n\
+            Liên quan đến công tác đào tạo, bồi dưỡng, đề nghị cần xây dựng kế hoạch chương trình riêng cho từng ngành.\n\n\
+            Kết luận hội nghị, Trưởng ban Tuyên giáo Tỉnh ủy Hà Anh Dũng yêu cầu: Trong quý II/2021, các cơ quan, đơn vị cần tích cực tuyên truyền.\n";
+        assert_eq!(
+            items(text),
+            vec![
+                item(
+                    "tích cực tuyên truyền cuộc bầu cử đại biểu Quốc hội khóa XV và HĐND các cấp nhiệm kỳ 2021-2026",
+                    &["các cơ quan, đơn vị"],
+                    None
+                ),
+                item("Trong quý II/2021, các cơ quan, đơn vị cần tích cực tuyên truyền", &[], None),
+            ]
+        );
+    }
+
+    #[test]
+    fn state_document_tasks_and_deadlines() {
+        for (text, want) in [
+            // dev/d029 style
+            (
+                "b) Giao Bộ Xây dựng chủ trì, phối hợp với các địa phương hoàn thành trước ngày 31/12/2025.",
+                vec![item("chủ trì, phối hợp với các địa phương hoàn thành trước ngày 31/12/2025", &["Bộ Xây dựng"], Some("2025-12-31"))],
+            ),
+            (
+                "Yêu cầu Giám đốc các Sở, ban, ngành; Chủ tịch UBND các xã, phường triển khai thực hiện trong tháng 12/2025.",
+                vec![item(
+                    "triển khai thực hiện trong tháng 12/2025",
+                    &["Giám đốc các Sở, ban, ngành", "Chủ tịch UBND các xã, phường"],
+                    Some("2025-12"),
+                )],
+            ),
+            // reports are not tasks
+            (
+                "Ban Tuyên giáo Tỉnh ủy ban hành Hướng dẫn số 93-HD/BTGTU ngày 28/4/2020 chỉ đạo công tác tuyên truyền. Đáp ứng yêu cầu nhiệm vụ trong tình hình mới.",
+                vec![],
+            ),
+            ("**2. Yêu cầu**\n\na) Triển khai đảm bảo hoàn thành đầy đủ các nhiệm vụ.", vec![]),
+        ] {
+            assert_eq!(items(text), want, "{text:?}");
+        }
+    }
 }

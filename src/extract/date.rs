@@ -106,6 +106,19 @@ pub(crate) fn find_dates_in_year(text: &str, context_year: Option<u16>) -> Vec<D
             continue;
         }
         if let Some(date) = date_of(&caps, text, start, end, context_year) {
+            // "Chiều 5/6", "từ ngày 01/12/2025": the date starts at "ngày" or at the day, the
+            // word before it only gave the context.
+            let start = if caps.name("lead").is_some() {
+                let m = &text[start..end];
+                let lower = m.to_lowercase();
+                match lower.find("ngày") {
+                    // Lower-casing keeps byte lengths for Vietnamese letters; check anyway.
+                    Some(k) if lower.len() == m.len() && m.is_char_boundary(k) => start + k,
+                    _ => start + m.find(|c: char| c.is_ascii_digit()).unwrap_or(0),
+                }
+            } else {
+                start
+            };
             out.push(DateMatch {
                 date,
                 range: start..end,

@@ -59,8 +59,42 @@ pub(crate) fn header(seg: &Segments<'_>, warnings: &mut Vec<String>) -> Header {
         }
     }
     h.issuer = issuer(seg);
+    if let Some(form) = segment::title_form(seg) {
+        // "Quyết định của Bộ trưởng Bộ Tài chính số 1141-TC/QĐ/CĐKT ngày 01 tháng 11 năm 1995".
+        if h.number.is_none() {
+            match number::parse_number(&form.number) {
+                Some(m) => {
+                    h.number = Some(m.number);
+                    h.number_parts = Some(m.parts);
+                }
+                None => warnings.push(format!("number: could not read {:?}", form.number)),
+            }
+        }
+        if h.date.is_none() {
+            if let Some(d) = form.date.as_deref() {
+                h.date = date::find_dates(d).first().map(|m| m.date);
+            }
+        }
+        if h.issuer.is_none() {
+            h.issuer = Some(plain_issuer(&form.issuer));
+        }
+    }
+    if h.issuer.is_none() {
+        // The promulgating authority under the title when the header has no issuer lines
+        // ("ỦY BAN THƯỜNG VỤ QUỐC HỘI", dev/d042; "Bộ trưởng Bộ Tài chính", dev/d049).
+        h.issuer = seg.promulgator.map(|i| plain_issuer(seg.line(i)));
+    }
     h.doc_type = doc_type(seg, h.number_parts.as_ref(), warnings);
     h
+}
+
+fn plain_issuer(line: &str) -> Issuer {
+    let name = sentence_case(&expand(line.trim()));
+    Issuer {
+        full: Some(name.clone()),
+        name,
+        parent: None,
+    }
 }
 
 fn join_lines(seg: &Segments<'_>, range: std::ops::Range<usize>) -> String {
@@ -129,7 +163,11 @@ pub(crate) fn issuer(seg: &Segments<'_>) -> Option<Issuer> {
     }
     let name_raw = bodies.pop()?;
     let name = sentence_case(&expand(&name_raw));
-    let parent = bodies.pop().map(|p| sentence_case(&expand(&p)));
+    // Công báo copies repeat the issuer line (dev/d059): a body is not its own parent.
+    let parent = bodies
+        .pop()
+        .map(|p| sentence_case(&expand(&p)))
+        .filter(|p| p.to_lowercase() != name.to_lowercase());
     let full = Some(full_name(&name, parent.as_deref()));
     Some(Issuer { name, parent, full })
 }
@@ -137,6 +175,7 @@ pub(crate) fn issuer(seg: &Segments<'_>) -> Option<Issuer> {
 /// Writes out abbreviations in a header line: "UBND TỈNH LÂM ĐỒNG" → "Ủy ban nhân dân TỈNH LÂM
 /// ĐỒNG", "TP. HÀ NỘI" → "thành phố HÀ NỘI".
 fn expand(line: &str) -> String {
+    let upper = segment::is_upper(line);
     let mut out = String::with_capacity(line.len() + 16);
     for (k, word) in line.split_whitespace().enumerate() {
         if k > 0 {
@@ -147,6 +186,7 @@ fn expand(line: &str) -> String {
             .iter()
             .find(|a| a.abbr == bare && a.kind != "word" && bare.len() > 1)
         {
+            Some(a) if upper => out.push_str(&a.full.to_uppercase()),
             Some(a) => out.push_str(a.full),
             None => out.push_str(word),
         }
@@ -300,6 +340,10 @@ fn full_name(name: &str, parent: Option<&str>) -> String {
         }
     }
     for council in ["ủy ban nhân dân ", "hội đồng nhân dân "] {
+        if parent_l.starts_with(council) && (name_l == "văn phòng" || name_l == "thanh tra") {
+            // The council's own office: "Văn phòng Ủy ban nhân dân tỉnh Bình Phước".
+            return format!("{name} {parent}");
+        }
         if parent_l.starts_with(council) {
             return format!("{name} {}", &parent[council.len()..]);
         }
@@ -308,7 +352,13 @@ fn full_name(name: &str, parent: Option<&str>) -> String {
 }
 
 fn names_a_place(lower: &str) -> bool {
-    LEVEL_WORDS
+    let province = dict::provinces().iter().any(|p| {
+        std::iter::once(&p.name)
+            .chain(&p.variants)
+            .any(|n| lower.contains(&n.to_lowercase()))
+    });
+    province
+        || LEVEL_WORDS
         .iter()
         .chain(["tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy"].iter())
         .any(|w| {
@@ -325,9 +375,10 @@ fn names_a_place(lower: &str) -> bool {
 static SELF_CITATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?P<t>\p{L}+(?: \p{L}+){0,3}) này\b").expect("self citation regex"));
 
-/// The document's own type: the title line; else a self-citation in the body ("Công văn này
-/// thay cho giấy mời"); else "Công văn" for a "V/v" subject or a state công văn number; else
-/// the number's type code, unless the code is ambiguous (party QĐ).
+/// The document's own type: the title line; else "Công văn" for a "V/v" subject or a
+/// "Kính gửi" block without a title; else the number's type code when it names one type; else
+/// a self-citation in the body ("Quyết định này có hiệu lực …"); else "Công văn" for a state
+/// công văn number. The party code QĐ (Quyết định or Quy định) alone gives no type.
 fn doc_type(seg: &Segments<'_>, parts: Option<&NumberParts>, warnings: &mut Vec<String>) -> Option<String> {
     if let Some(t) = seg.title {
         if let Some((d, _)) = segment::title_line(seg.line(t)) {
@@ -339,6 +390,18 @@ fn doc_type(seg: &Segments<'_>, parts: Option<&NumberParts>, warnings: &mut Vec<
         .clone()
         .next()
         .is_some_and(|i| segment::SUBJECT_MARKER.is_match(seg.line(i)) && seg.header.contains(&i));
+    if vv || (seg.title.is_none() && !seg.recipients.is_empty()) {
+        // A "V/v" trích yếu, or "Kính gửi" without a type title: a công văn (NĐ30 Mẫu 1.5).
+        return Some("Công văn".to_string());
+    }
+    if let Some(code) = parts.and_then(|p| p.type_code.as_deref()) {
+        let system = parts.map_or(System::State, |p| p.system);
+        if !dict::doc_type_code_is_ambiguous(code, system) {
+            if let Some(d) = dict::doc_type_by_code(code, system) {
+                return Some(d.name.to_string());
+            }
+        }
+    }
     for i in seg.body.clone().chain(seg.annex.clone()).take(400) {
         let line = seg.line(i);
         if !line.contains(" này") {
@@ -358,9 +421,6 @@ fn doc_type(seg: &Segments<'_>, parts: Option<&NumberParts>, warnings: &mut Vec<
                 }
             }
         }
-    }
-    if vv {
-        return Some("Công văn".to_string());
     }
     let parts = parts?;
     match (&parts.type_code, parts.system) {
@@ -414,7 +474,10 @@ mod tests {
         ] {
             assert_eq!(sentence_case(line), want, "{line}");
         }
-        assert_eq!(expand("UBND TỈNH LÂM ĐỒNG"), "Ủy ban nhân dân TỈNH LÂM ĐỒNG");
+        assert_eq!(expand("UBND TỈNH LÂM ĐỒNG"), "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG");
+        assert_eq!(expand("Ubnd huyện"), "Ubnd huyện");
+        // dev/d058: "ĐẦU TƯ" is not an abbreviation.
+        assert_eq!(sentence_case(&expand("BỘ KẾ HOẠCH VÀ ĐẦU TƯ")), "Bộ Kế hoạch và Đầu tư");
     }
 
     #[test]
@@ -425,6 +488,7 @@ mod tests {
             ("Ban Tuyên giáo", Some("Ban Chấp hành Trung ương"), "Ban Tuyên giáo Trung ương"),
             ("Văn phòng", Some("Ban Chấp hành Trung ương"), "Văn phòng Trung ương Đảng"),
             ("Cục Thuế", Some("Bộ Tài chính"), "Cục Thuế"),
+            ("Văn phòng", Some("Ủy ban nhân dân tỉnh Bình Phước"), "Văn phòng Ủy ban nhân dân tỉnh Bình Phước"),
             ("Huyện ủy Bù Đăng", Some("Đảng bộ tỉnh Bình Phước"), "Huyện ủy Bù Đăng"),
             ("Thuế tỉnh Vĩnh Long", Some("Cục Thuế"), "Thuế tỉnh Vĩnh Long"),
             ("Bộ Y tế", None, "Bộ Y tế"),

@@ -25,6 +25,7 @@ pub(crate) fn kind(seg: &Segments<'_>) -> Kind {
         || (seg.title.is_some() && (seg.place_date.is_some() || signed))
         || (signed && listed)
         || (header && signed)
+        || crate::segment::title_form(seg).is_some()
     {
         return Kind::Dispatch;
     }

@@ -131,3 +131,94 @@ pub fn extract_file(path: &Path, opts: &Options) -> Result<Record> {
     };
     extract_bytes(&bytes, &opts)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED_000: &str = include_str!("../../corpus/seeds/000_77c515b30785bc67.txt");
+    const SEED_001: &str = include_str!("../../corpus/seeds/001_6f18e75c22ead646.txt");
+    const SEED_002: &str = include_str!("../../corpus/seeds/002_4c4fd20774bcd057.txt");
+    const SEED_003: &str = include_str!("../../corpus/seeds/003_33f196b0544b334b.txt");
+
+    #[test]
+    fn seed_dispatch_comes_out_complete() {
+        let r = extract(SEED_000);
+        assert_eq!(r.kind, Kind::Dispatch);
+        assert_eq!(r.doc_type.as_deref(), Some("Công văn"));
+        assert_eq!(r.date.map(|d| d.to_string()).as_deref(), Some("2021-09"));
+        assert_eq!(r.place.as_deref(), Some("Bình Phước"));
+        let issuer = r.issuer.expect("issuer");
+        assert_eq!(issuer.name, "Ban Tuyên giáo");
+        assert_eq!(issuer.parent.as_deref(), Some("Tỉnh ủy Bình Phước"));
+        assert_eq!(issuer.full.as_deref(), Some("Ban Tuyên giáo Tỉnh ủy Bình Phước"));
+        assert_eq!(
+            r.subject.as_deref(),
+            Some("tổ chức hội nghị trực tuyến giao ban công tác tuyên giáo quý III/2021")
+        );
+        assert_eq!(r.recipients.len(), 11);
+        assert_eq!(r.recipients[0], "Ủy ban MTTQ và các đoàn thể CT-XH tỉnh");
+        assert_eq!(r.distribution, vec!["Như trên", "Ban Tuyên giáo Tỉnh ủy", "Lưu Văn phòng Tỉnh ủy"]);
+        let signer = r.signer.expect("signer");
+        assert_eq!(signer.name.as_deref(), Some("Hà Anh Dũng"));
+        assert_eq!(signer.title.as_deref(), Some("Trưởng ban"));
+        assert_eq!(signer.authority, None);
+        assert!(r.people.iter().any(|p| p.name == "Hà Anh Dũng"));
+        assert_eq!((r.title, r.published_at, r.author, r.news_source), (None, None, None, None));
+    }
+
+    #[test]
+    fn seed_news_come_out_complete() {
+        let r = extract(SEED_001);
+        assert_eq!(r.kind, Kind::News);
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Ban Tuyên giáo Tỉnh ủy kiểm tra công tác tuyên giáo 6 tháng tại huyện Bù Đốp")
+        );
+        assert_eq!(r.published_at.as_deref(), Some("2023-06-14T23:03"));
+        assert_eq!(r.date.map(|d| d.to_string()).as_deref(), Some("2023-06-14"));
+        assert_eq!(r.author.as_deref(), Some("Duy Khiêm"));
+        assert_eq!((r.issuer, r.number, r.signer), (None, None, None));
+        // Nothing from the "Văn bản mới" list after the report becomes a reference.
+        assert!(r.references.iter().all(|x| x.number.as_deref() != Some("1383-CV/BTGTU")));
+
+        let r = extract(SEED_002);
+        assert_eq!(r.kind, Kind::News);
+        assert_eq!(r.published_at.as_deref(), Some("2020-06-05T19:00"));
+        assert_eq!(r.author.as_deref(), Some("K.X"));
+        assert!(r.title.is_some_and(|t| t.starts_with("Họp Tiểu ban Tuyên truyền")));
+
+        let r = extract(SEED_003);
+        assert_eq!(r.kind, Kind::News);
+        assert_eq!(r.news_source.as_deref(), Some("Báo Bình Phước"));
+        assert_eq!((r.title, r.author), (None, None));
+    }
+
+    #[test]
+    fn hostile_inputs_give_empty_records() {
+        let garbage: String = (0u32..20_000)
+            .map(|i| char::from_u32((i * 7919) % 0x2FFF).unwrap_or('?'))
+            .collect();
+        let boilerplate_only = "Ý kiến bạn đọc\nVăn bản mới\nlượt xem: 105 | lượt tải:111\nĐăng nhập\n";
+        for text in ["", "\n\n\n", "|\n|\n**\n", &garbage, boilerplate_only, "Số:", "Kính gửi:", "Nơi nhận:", "T/M"] {
+            let r = extract(text);
+            assert_eq!(r.number, None, "{text:?}");
+            assert_eq!(r.issuer, None, "{text:?}");
+            assert_eq!(r.signer, None, "{text:?}");
+            assert!(r.recipients.iter().all(|x| !x.is_empty()), "{text:?}");
+            assert!(r.distribution.is_empty(), "{text:?}");
+        }
+        assert_eq!(extract(boilerplate_only).kind, Kind::Other);
+    }
+
+    #[test]
+    fn large_document_is_read_in_one_pass() {
+        let mut big = String::from(SEED_000);
+        while big.len() < 4_000_000 {
+            big.push_str("Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị giao ban công tác tuyên giáo quý III/2021.\n");
+        }
+        let r = extract(&big);
+        assert_eq!(r.issuer.map(|i| i.name).as_deref(), Some("Ban Tuyên giáo"));
+        assert_eq!(r.date.map(|d| d.to_string()).as_deref(), Some("2021-09"));
+    }
+}

@@ -25,8 +25,14 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A source tag closing a paragraph: "… nhiệm kỳ mới. (TTXVN)".
-static TRAILING_TAG: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\((?P<s>[\p{Lu}Đ][\p{L}./ ]{1,30})\)\.?$").expect("tag regex"));
+static TRAILING_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\((?P<s>[\p{Lu}Đ][\p{L}./ ]{1,40})\)\.?$").expect("tag regex")
+});
+
+static INLINE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^Theo (?P<s>(?:Báo|Tạp chí|Cổng|Trang|Đài|Thông tấn xã|TTXVN|VTV|VOV|Văn phòng)[^,;:.]{0,60}),")
+        .expect("inline credit regex")
+});
 
 static BYLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:(?P<author>tác giả|bài(?:\s*(?:và|,)\s*ảnh)?|tin(?:\s*(?:và|,)\s*ảnh)?|nhóm phóng viên|pv)|(?P<source>nguồn|theo))\s*[:.]?\s+(?P<v>.+)$")
@@ -131,7 +137,20 @@ fn byline(seg: &Segments<'_>) -> (Option<String>, Option<String>) {
         }
         if let Some(c) = TRAILING_TAG.captures(s) {
             if c.get(0).is_some_and(|m| m.start() == 0) {
-                tag.get_or_insert_with(|| clean_value(&c["s"]));
+                let inner = clean_value(&c["s"]);
+                // "(Theo TIẾN TRUNG/NDO)" (dev/d075): a credit in brackets.
+                if let Some(credit) = BYLINE_LABEL.captures(&inner).filter(|c| c.name("source").is_some()) {
+                    let v = clean_value(&credit["v"]);
+                    match split_credit(&v) {
+                        Some((who, outlet)) => {
+                            author.get_or_insert(who);
+                            source = Some(outlet);
+                        }
+                        None => source = Some(v),
+                    }
+                } else {
+                    tag.get_or_insert(inner);
+                }
                 continue;
             }
         }
@@ -150,7 +169,13 @@ fn byline(seg: &Segments<'_>) -> (Option<String>, Option<String>) {
             .and_then(|i| TRAILING_TAG.captures(seg.line(i)))
             .map(|c| clean_value(&c["s"]))
             .filter(|s| s.split_whitespace().count() <= 3 && segment::is_upper(s));
-        source = tag.or(dateline).or(closing);
+        // "Theo Báo Phụ nữ Việt Nam, đây là …" (dev/d064): a credit opening a paragraph.
+        let inline = seg.body.clone().take(4).find_map(|i| {
+            INLINE_CREDIT
+                .captures(seg.line(i))
+                .map(|c| clean_value(&c["s"]))
+        });
+        source = tag.or(dateline).or(closing).or(inline);
     }
     (author, source)
 }

@@ -57,25 +57,34 @@ pub(crate) fn find_numbers(text: &str) -> Vec<NumberMatch> {
 }
 
 fn find_in_line(text: &str, start: usize, end: usize, out: &mut Vec<NumberMatch>) {
-    let line = &text[..end];
+    // The whole text, so that a number broken after a separator ("10/2025/TT-\nBNV", dev/d006)
+    // can go on to the next line; candidates start on this line only.
+    let line = text;
     let mut i = start;
     let mut prev: Option<char> = text[..start].chars().next_back();
     while i < end {
         let Some(c) = line[i..].chars().next() else {
             break;
         };
-        let boundary = !prev.is_some_and(|p| p.is_alphanumeric() || p == '/' || p == '.');
+        // Not inside a word, a date or a standard's code ("QCVN 03:2012/BXD", dev/d062).
+        let after_digit_colon = prev == Some(':')
+            && line[..i - 1].chars().next_back().is_some_and(|c| c.is_ascii_digit());
+        let boundary =
+            !prev.is_some_and(|p| p.is_alphanumeric() || p == '/' || p == '.') && !after_digit_colon;
         if boundary {
             let candidate = if c.is_ascii_digit() {
                 scan(line, i, Mode::Text).and_then(|raw| classify(&raw, false))
             } else if c == 'S' || c == 's' {
                 skip_prefix(line, i).and_then(|after| {
-                    let after = skip_blank(line, after, false);
+                    // "Số : /QĐ. BQL–VP" opening a line is a number line: read it as one.
+                    let at_line_start = line[start..i].trim().is_empty();
+                    let mode = if at_line_start { Mode::Line } else { Mode::Text };
+                    let after = skip_blank(line, after, at_line_start);
                     let first = line[after..].chars().next()?;
-                    if !matches!(first, '-' | '/' | '–') {
+                    if !matches!(first, '-' | '/' | '–') && !(at_line_start && first.is_ascii_digit()) {
                         return None;
                     }
-                    scan(line, after, Mode::Text).and_then(|raw| classify(&raw, true))
+                    scan(line, after, mode).and_then(|raw| classify(&raw, true))
                 })
             } else {
                 None
@@ -187,12 +196,18 @@ fn scan(s: &str, start: usize, mode: Mode) -> Option<Raw<'_>> {
         };
         let sep = match c {
             '/' => Sep::Slash,
-            '-' | '–' => Sep::Dash,
+            '-' | '–' | '\u{2011}' => Sep::Dash,
             '.' if !groups.is_empty() && (mode == Mode::Line || !spaced_before) => Sep::Dot,
             _ => break,
         };
         let k = j + c.len_utf8();
-        let after = skip_spaces(s, k, max_space);
+        let mut after = skip_spaces(s, k, max_space);
+        if sep != Sep::Dot {
+            // A line broken right after a separator.
+            if let Some(rest) = s[after..].strip_prefix("\r\n").or_else(|| s[after..].strip_prefix('\n')) {
+                after = skip_spaces(s, s.len() - rest.len(), max_space);
+            }
+        }
         if sep == Sep::Dot && mode == Mode::Text && after > k {
             break;
         }
@@ -493,6 +508,11 @@ mod tests {
             // sentence end after the number
             ("theo Quyết định số 123/QĐ-UBND. UBND tỉnh giao", vec!["123/QĐ-UBND"]),
             ("Kế hoạch 14-KH/TU; 1383-CV/BTGTU.", vec!["14-KH/TU", "1383-CV/BTGTU"]),
+            // dev/d006: broken after the hyphen; dev/d062: a standard, not a number
+            ("- Thông tư số 10/2025/TT-\nBNV ngày", vec!["10/2025/TT-BNV"]),
+            ("được định nghĩa trong QCVN 03:2012/BXD và", vec![]),
+            // dev/d055: the number line itself, blank and spaced
+            ("       Số :          /QĐ. BQL–VP\t\t Vũng Tàu", vec!["/QĐ-BQL-VP"]),
         ] {
             let got: Vec<String> = find_numbers(text).into_iter().map(|m| m.number).collect();
             assert_eq!(got, want, "{text:?}");

@@ -70,13 +70,34 @@ fn list_items(seg: &Segments<'_>, range: Range<usize>, recipients: bool) -> Vec<
 
 /// Removes list markers ("-", "+", "*", "•"), markup and trailing ",;." from one item.
 fn clean_item(raw: &str) -> String {
+    static COPY_TO: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?i:đồng\s+kính\s+gửi)\s*:?\s*").expect("copy-to regex"));
+    static COPIES: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s\(\d+\)").expect("copies regex"));
     static DRAFTER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(\(\d+\))\s*\.\s*\p{Lu}{1,6}\.?$").expect("drafter regex"));
-    // "- Lưu: VT, KGVX (3). ĐND": the drafter's initials after the number of copies.
-    let raw = DRAFTER.replace(raw, "$1");
+    static DRAFTER_DOT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^((?i:lưu)\b.*?)\.\s*[^\s()]{1,8}\s*(?:\(\d+\))?\.?$").expect("drafter regex")
+    });
+    // "- Lưu: VT, KGVX (3). ĐND", "Lưu: VT, KGVX (3) Q" (dev/d002, d023): the drafter's
+    // initials after the number of copies; "Lưu: VT, QLDN3. H(4)" (dev/d022).
+    let raw = raw.trim();
+    let raw = if raw.trim_start_matches(['-', '+', ' ']).to_lowercase().starts_with("lưu") {
+        match COPIES.find(raw) {
+            Some(m) => std::borrow::Cow::Borrowed(&raw[..m.end()]),
+            None => DRAFTER_DOT.replace(raw.trim_start_matches(['-', '+', ' ']), "$1"),
+        }
+    } else {
+        DRAFTER.replace(raw, "$1")
+    };
     let s = raw
         .trim()
         .trim_start_matches(|c: char| matches!(c, '-' | '+' | '*' | '•' | '–' | '·' | ':') || c.is_whitespace());
+    // "Đồng kính gửi: Thủ tướng Chính phủ" (dev/d027): a copy to, still a recipient.
+    let s = match COPY_TO.find(s) {
+        Some(m) => &s[m.end()..],
+        None => s,
+    };
     let s = s.trim_end_matches(|c: char| matches!(c, ',' | ';' | '.' | '*' | '/') || c.is_whitespace());
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -125,6 +146,10 @@ mod tests {
             ("- Lưu: VT, TCCB.", "Lưu: VT, TCCB"),
             ("+ Như trên;", "Như trên"),
             ("-", ""),
+            ("- Lưu: VT, QLDN3. H(4)", "Lưu: VT, QLDN3"),
+            ("- Lưu: VT, KGVX (3) Q", "Lưu: VT, KGVX (3)"),
+            ("- Lưu Văn phòng Tỉnh ủy.", "Lưu Văn phòng Tỉnh ủy"),
+            ("- Lưu: VT, CST (P.CST3).", "Lưu: VT, CST (P.CST3)"),
         ] {
             assert_eq!(clean_item(raw), want);
         }

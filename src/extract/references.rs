@@ -21,14 +21,29 @@ use crate::record::{NumberParts, PartialDate, Reference, System};
 /// Every other document the body cites, each once, in order of first citation. `own_number`
 /// (the document's own number) is never a reference.
 pub(crate) fn references(body: &str, own_number: Option<&str>) -> Vec<Reference> {
+    references_with(body, own_number, find_numbers(body))
+}
+
+/// Like [`references`], with the numbers of `body` already found by [`find_numbers`] (the
+/// document-level extractor needs them too).
+pub(crate) fn references_with(
+    body: &str,
+    own_number: Option<&str>,
+    numbers: Vec<NumberMatch>,
+) -> Vec<Reference> {
     let types = dict::find_doc_types(body);
     let mut found: Vec<Found> = Vec::new();
     let mut cited: Vec<Range<usize>> = Vec::new();
     let mut prev_end = 0;
-    for m in find_numbers(body) {
-        let window_start = prev_end;
+    for m in numbers {
+        // The citing word stands in the same clause, at most a title before the number.
+        let window_start = prev_end.max(m.range.start.saturating_sub(CITING_WINDOW));
         prev_end = m.range.end;
         if own_number.is_some_and(|own| own.eq_ignore_ascii_case(&m.number) || own == m.number) {
+            continue;
+        }
+        if m.parts.seq.is_none() {
+            // "Quyết định số /2025/QĐ-UBND" in an annex: a blank, no document to cite.
             continue;
         }
         let citing = citing_type(body, &types, window_start, &m);
@@ -56,6 +71,9 @@ pub(crate) fn references(body: &str, own_number: Option<&str>) -> Vec<Reference>
     merge(found)
 }
 
+/// How far before a number its type word may stand (bytes): a law's title fits.
+const CITING_WINDOW: usize = 240;
+
 struct Found {
     /// The number, or the type and title of an unnumbered document (lower case).
     key: String,
@@ -79,9 +97,11 @@ fn citing_type(
     window_start: usize,
     m: &NumberMatch,
 ) -> Option<Citing> {
-    let candidates = types
+    let first = types.partition_point(|(_, r)| r.start < window_start);
+    let candidates = types[first..]
         .iter()
-        .filter(|(_, r)| r.start >= window_start && r.end <= m.range.start);
+        .take_while(|(_, r)| r.start < m.range.start)
+        .filter(|(_, r)| r.end <= m.range.start);
     let mut best = None;
     for (doc_type, r) in candidates {
         let gap = &text[r.end..m.range.start];
@@ -165,8 +185,8 @@ fn tail(text: &str, at: usize) -> Tail {
         let gap = &text[at..at + d.range.start];
         let gap = gap.trim_matches(|c: char| c.is_whitespace() || c == ',');
         let gap = gap.strip_suffix("ban hành").unwrap_or(gap).trim();
-        let is_day = text[at + d.range.start..].get(..5).is_some_and(|s| s.eq_ignore_ascii_case("ngày"))
-            || text[at + d.range.start..].to_lowercase().starts_with("ngày");
+        let head: String = text[at + d.range.start..].chars().take(4).collect();
+        let is_day = head.to_lowercase() == "ngày";
         if gap.is_empty() && is_day {
             date = Some(d.date);
             end = at + d.range.end;
@@ -222,11 +242,23 @@ fn untitled(
     found: &mut Vec<Found>,
 ) {
     let mut covered: Vec<Range<usize>> = Vec::new();
+    let mut next_cited = 0;
     for (doc_type, r) in types {
-        if cited.iter().chain(&covered).any(|c| c.start <= r.start && r.start < c.end) {
+        let written = &text[r.clone()];
+        if !is_capitalised(written) {
             continue;
         }
-        let written = &text[r.clone()];
+        // `cited` is in text order: skip the citations that end before this word.
+        while next_cited < cited.len() && cited[next_cited].end <= r.start {
+            next_cited += 1;
+        }
+        let in_cited = cited[next_cited..]
+            .iter()
+            .take_while(|c| c.start <= r.start)
+            .any(|c| r.start < c.end);
+        if in_cited || covered.last().is_some_and(|c| c.start <= r.start && r.start < c.end) {
+            continue;
+        }
         // Sentence case only: "LUẬT" heads a title block, "luật" is a common noun.
         if !is_capitalised(written) || written.chars().skip(1).any(char::is_uppercase) && written.chars().all(|c| !c.is_lowercase()) {
             continue;

@@ -35,7 +35,14 @@ pub(crate) fn signer(seg: &Segments<'_>) -> Option<Signer> {
         }
     }
     let name = name?;
-    let title = positions.last().map(|p| position_phrase(p));
+    // "Q. GIÁM ĐỐC" with no position line under it: the acting head's post is the title.
+    let acting = || {
+        authority
+            .last()
+            .filter(|a| positions.is_empty() && segment::signing_form(a) == Some("Q."))
+            .map(|a| position_phrase(a.trim_start_matches("Q.")))
+    };
+    let title = positions.last().map(|p| position_phrase(p)).or_else(acting);
     let authority = (!authority.is_empty()).then(|| {
         authority
             .iter()
@@ -109,6 +116,8 @@ mod tests {
             ("**TL. CỤC TRƯỞNG**\nKT. TRƯỞNG BAN BAN CHÍNH SÁCH,\nTHUẾ QUỐC TẾ\nNguyễn Thị Thanh Hằng\n|", "Nguyễn Thị Thanh Hằng", None, Some("TL. CỤC TRƯỞNG KT. TRƯỞNG BAN BAN CHÍNH SÁCH, THUẾ QUỐC TẾ")),
             // A party signature with "(Đã ký)" in place of the signature.
             ("T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n(Đã ký)\nNguyễn Thị Hồng Nhung", "Nguyễn Thị Hồng Nhung", Some("Phó bí thư"), Some("T/M BAN THƯỜNG VỤ")),
+            // An acting head signs with "Q." and no position line.
+            ("Q. GIÁM ĐỐC\n\nLý Văn Quang", "Lý Văn Quang", Some("Giám đốc"), Some("Q. GIÁM ĐỐC")),
         ] {
             let got = sign(&format!("{intro}{tail}"));
             assert_eq!(

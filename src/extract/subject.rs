@@ -5,6 +5,9 @@ use crate::segment::{self, Segments};
 
 /// The subject of the document, if it has one.
 pub(crate) fn subject(seg: &Segments<'_>) -> Option<String> {
+    if let Some(form) = segment::title_form(seg) {
+        return form.subject.as_deref().and_then(clean_subject);
+    }
     let mut text = String::new();
     if let Some(t) = seg.title {
         if seg.subject.start == t + 1 || seg.subject.is_empty() {

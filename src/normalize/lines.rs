@@ -31,8 +31,7 @@ pub(crate) fn space_rule(c: char) -> Option<&'static str> {
 
 /// Applies the character rules above; borrows when nothing changes.
 pub(crate) fn clean_spaces(text: &str) -> Cow<'_, str> {
-    let needs = |c: char| space_rule(c).is_some() || c == 'Ð' || c == 'ð';
-    let Some(first) = text.find(needs) else {
+    let Some(first) = first_space_rule(text) else {
         return Cow::Borrowed(text);
     };
     let mut out = String::with_capacity(text.len());
@@ -64,8 +63,24 @@ pub(crate) fn clean_spaces(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// The first character a space rule or the eth rule may change, by a byte scan: every such
+/// character is CR, tab, or starts with one of the lead bytes C2 C3 E1 E2 E3 EF.
+fn first_space_rule(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        i += b[i..].iter().position(|&x| matches!(x, b'\r' | b'\t' | 0xC2 | 0xC3 | 0xE1 | 0xE2 | 0xE3 | 0xEF))?;
+        let c = text[i..].chars().next()?;
+        if space_rule(c).is_some() || c == 'Ð' || c == 'ð' {
+            return Some(i);
+        }
+        i += c.len_utf8();
+    }
+    None
+}
+
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic()
+    syllable::letter(c).is_some() || c.is_alphabetic()
 }
 
 /// Whether the eth at byte `at` stands for Đ: its word (with Đ in its place) is a Vietnamese

@@ -205,57 +205,40 @@ pub fn normalize(bytes: &[u8], opts: &Options) -> Result<String> {
 fn is_clean(text: &str, style: Tone) -> bool {
     let b = text.as_bytes();
     let mut i = 0;
-    let mut word_start = 0;
-    let mut in_word = false;
-    let mut trigger = tone::Trigger::default();
     while i < b.len() {
-        let x = b[i];
-        let (c, len) = if x < 0x80 {
-            (x as char, 1)
-        } else {
-            let len = if x >= 0xF0 {
-                4
-            } else if x >= 0xE0 {
-                3
-            } else {
-                2
-            };
-            let c = text.get(i..i + len).and_then(|s| s.chars().next()).unwrap_or('\u{FFFD}');
-            let cp = c as u32;
+        // Skip plain ASCII 16 bytes at a time: only CR, tab, line feed and non-ASCII matter.
+        while let Some(chunk) = b.get(i..i + 16) {
+            if chunk.iter().fold(false, |acc, &x| acc | (x >= 0x80) | (x == b'\n') | (x == b'\r') | (x == b'\t')) {
+                break;
+            }
+            i += 16;
+        }
+        let Some(&x) = b.get(i) else { break };
+        if x < 0x80 {
+            if (x == b'\r' || x == b'\t') || (x == b'\n' && lines::break_join(text, i).is_some()) {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        let (cp, len) = syllable::decode_at(b, i);
+        if cp < 0x300 {
             if matches!(cp, 0xA0 | 0xAD | 0xD0 | 0xF0) {
                 return false;
             }
-            if cp >= 0x300 && !(0x1E00..=0x1EFF).contains(&cp) && (lines::space_rule(c).is_some() || !nfc::is_stable(c)) {
+        } else if !(0x1E00..=0x1EFF).contains(&cp) {
+            let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
+            if lines::space_rule(c).is_some() || !nfc::is_stable(c) {
                 return false;
             }
-            (c, len)
-        };
-        match syllable::letter(c) {
-            Some(l) => {
-                if !in_word {
-                    in_word = true;
-                    word_start = i;
-                    trigger = tone::Trigger::default();
-                }
-                trigger.push(l);
-            }
-            None => {
-                if in_word {
-                    in_word = false;
-                    if trigger.fired && syllable::needs_retone(&text[word_start..i], style) {
-                        return false;
-                    }
-                }
-                match x {
-                    b'\r' | b'\t' => return false,
-                    b'\n' if lines::break_join(text, i).is_some() => return false,
-                    _ => {}
-                }
-            }
+        }
+        let packed = syllable::packed(cp);
+        if packed != 0 && tone::misplaced_at(text, i, len, syllable::unpack(packed), style) {
+            return false;
         }
         i += len;
     }
-    !(in_word && trigger.fired && syllable::needs_retone(&text[word_start..], style))
+    true
 }
 
 #[cfg(test)]

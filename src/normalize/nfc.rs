@@ -9,6 +9,17 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use super::syllable::{self, AA, AW, A, E, EE, O, OO, OW, U, UW};
 
+/// The combining class of the Vietnamese marks, without a table lookup.
+#[inline]
+fn ccc(c: char) -> u8 {
+    match c {
+        '\u{300}' | '\u{301}' | '\u{302}' | '\u{303}' | '\u{306}' | '\u{309}' => 230,
+        '\u{31B}' => 216,
+        '\u{323}' => 220,
+        c => canonical_combining_class(c),
+    }
+}
+
 /// Whether one character is NFC on its own and starts a new cluster (quick check Yes and
 /// combining class 0): such characters never change under NFC whatever surrounds them, unless
 /// a combining mark follows (which is checked separately).
@@ -18,46 +29,63 @@ pub(crate) fn is_stable(c: char) -> bool {
     if cp < 0x300 || (0x1E00..=0x1EFF).contains(&cp) {
         return true;
     }
-    canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+    ccc(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
 }
 
-fn is_mark(c: char) -> bool {
-    ('\u{300}'..='\u{36F}').contains(&c)
-}
-
-/// Composes `text` to NFC; borrows when it already is.
+/// Composes `text` to NFC; borrows when it already is. Vietnamese letter + marks are composed
+/// from our tables; other mark sequences by `unicode-normalization`, and the whole text by it
+/// when a starter itself is not NFC (Hangul jamo, compatibility singletons).
 pub(crate) fn compose(text: &str) -> Cow<'_, str> {
-    let Some(first) = text.char_indices().find(|&(_, c)| !is_stable(c)).map(|(i, _)| i) else {
-        return Cow::Borrowed(text);
-    };
-    // A starter that NFC itself may change (Hangul, compatibility singletons): use the library.
-    if text[first..].chars().any(|c| !is_stable(c) && !is_mark(c) && canonical_combining_class(c) == 0) {
-        return Cow::Owned(text.nfc().collect());
-    }
-    // Start at the base letter before the first mark.
-    let start = text[..first].char_indices().next_back().map_or(0, |(i, _)| i);
-    let mut out = String::with_capacity(text.len());
-    out.push_str(&text[..start]);
-    let mut chars = text[start..].chars().peekable();
+    let b = text.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut i = 0;
     let mut marks: Vec<char> = Vec::with_capacity(4);
-    while let Some(c) = chars.next() {
+    while i < b.len() {
+        match b[i..].iter().position(|&x| x >= 0x80) {
+            Some(p) => i += p,
+            None => break,
+        }
+        let Some(c) = text[i..].chars().next() else { break };
+        if is_stable(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        if ccc(c) == 0 {
+            return Cow::Owned(text.nfc().collect());
+        }
+        let buf = out.get_or_insert_with(|| String::with_capacity(text.len()));
+        // The base is the character before the marks: still in `text`, or already written.
+        let base = match text[copied..i].chars().next_back() {
+            Some(base) => {
+                buf.push_str(&text[copied..i - base.len_utf8()]);
+                Some(base)
+            }
+            None => buf.pop(),
+        };
         marks.clear();
-        while let Some(&m) = chars.peek() {
-            if canonical_combining_class(m) == 0 {
+        let mut j = i;
+        while let Some(m) = text[j..].chars().next() {
+            if ccc(m) == 0 {
                 break;
             }
             marks.push(m);
-            chars.next();
+            j += m.len_utf8();
         }
-        if marks.is_empty() {
-            out.push(c);
-        } else if let Some(v) = compose_vietnamese(c, &marks) {
-            out.push(v);
-        } else {
-            out.extend(std::iter::once(c).chain(marks.iter().copied()).nfc());
+        match base.and_then(|base| compose_vietnamese(base, &marks)) {
+            Some(v) => buf.push(v),
+            None => buf.extend(base.into_iter().chain(marks.iter().copied()).nfc()),
         }
+        copied = j;
+        i = j;
     }
-    Cow::Owned(out)
+    match out {
+        Some(mut buf) => {
+            buf.push_str(&text[copied..]);
+            Cow::Owned(buf)
+        }
+        None => Cow::Borrowed(text),
+    }
 }
 
 /// A Vietnamese letter + combining marks → one precomposed letter, when NFC gives exactly that.

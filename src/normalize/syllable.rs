@@ -110,11 +110,12 @@ impl Letter {
 // Packed letter info: bit 15 = letter; bits 0-3 vowel; 4-6 tone; bit 7 upper; bits 8-14 consonant.
 const IS_LETTER: u16 = 1 << 15;
 
-fn pack(l: Letter) -> u16 {
-    IS_LETTER | l.v as u16 | (l.tone as u16) << 4 | (l.upper as u16) << 7 | (l.c as u16) << 8
+const fn pack(v: u8, c: u8, tone: u8, upper: bool) -> u16 {
+    IS_LETTER | v as u16 | (tone as u16) << 4 | (upper as u16) << 7 | (c as u16) << 8
 }
 
-fn unpack(p: u16) -> Letter {
+#[inline]
+pub(crate) fn unpack(p: u16) -> Letter {
     Letter {
         v: (p & 0xF) as u8,
         tone: ((p >> 4) & 0x7) as u8,
@@ -126,56 +127,98 @@ fn unpack(p: u16) -> Letter {
 const LATIN_END: usize = 0x1B1; // through ư U+01B0
 const EXT_START: u32 = 0x1EA0;
 const EXT_END: u32 = 0x1EFA;
+const EXT_LEN: usize = (EXT_END - EXT_START) as usize;
 
 struct LetterTables {
     latin: [u16; LATIN_END],
-    ext: [u16; (EXT_END - EXT_START) as usize],
+    ext: [u16; EXT_LEN],
 }
 
-static LETTERS: LazyLock<LetterTables> = LazyLock::new(|| {
-    let mut t = LetterTables {
-        latin: [0; LATIN_END],
-        ext: [0; (EXT_END - EXT_START) as usize],
-    };
-    let mut set = |ch: char, l: Letter| {
-        let cp = ch as u32;
-        if (cp as usize) < LATIN_END {
-            t.latin[cp as usize] = pack(l);
-        } else if (EXT_START..EXT_END).contains(&cp) {
-            t.ext[(cp - EXT_START) as usize] = pack(l);
-        }
-    };
-    for b in b'a'..=b'z' {
-        for upper in [false, true] {
-            let ch = if upper { b.to_ascii_uppercase() } else { b } as char;
-            set(ch, Letter { v: 0, c: b, tone: 0, upper });
-        }
+const fn set(t: &mut LetterTables, ch: char, packed: u16) {
+    let cp = ch as u32;
+    if (cp as usize) < LATIN_END {
+        t.latin[cp as usize] = packed;
+    } else if cp >= EXT_START && cp < EXT_END {
+        t.ext[(cp - EXT_START) as usize] = packed;
     }
-    for (row, (lower, upper)) in LOWER.iter().zip(UPPER.iter()).enumerate() {
-        for tone in 0..6 {
+}
+
+const fn build_letters() -> LetterTables {
+    let mut t = LetterTables { latin: [0; LATIN_END], ext: [0; EXT_LEN] };
+    let mut b = b'a';
+    while b <= b'z' {
+        set(&mut t, b as char, pack(0, b, 0, false));
+        set(&mut t, b.to_ascii_uppercase() as char, pack(0, b, 0, true));
+        b += 1;
+    }
+    let mut row = 0;
+    while row < 12 {
+        let mut tone = 0;
+        while tone < 6 {
             let v = row as u8 + 1;
-            set(lower[tone], Letter { v, c: 0, tone: tone as u8, upper: false });
-            set(upper[tone], Letter { v, c: 0, tone: tone as u8, upper: true });
+            set(&mut t, LOWER[row][tone], pack(v, 0, tone as u8, false));
+            set(&mut t, UPPER[row][tone], pack(v, 0, tone as u8, true));
+            tone += 1;
         }
+        row += 1;
     }
-    set('đ', Letter { v: 0, c: DD, tone: 0, upper: false });
-    set('Đ', Letter { v: 0, c: DD, tone: 0, upper: true });
+    set(&mut t, 'đ', pack(0, DD, 0, false));
+    set(&mut t, 'Đ', pack(0, DD, 0, true));
     t
-});
+}
+
+static LETTERS: LetterTables = build_letters();
+
+/// The packed letter of a code point, 0 when it is no letter of the Vietnamese alphabet. Use
+/// [`unpack`] for the parts.
+#[inline]
+pub(crate) fn packed(cp: u32) -> u16 {
+    if (cp as usize) < LATIN_END {
+        LETTERS.latin[cp as usize]
+    } else if (EXT_START..EXT_END).contains(&cp) {
+        LETTERS.ext[(cp - EXT_START) as usize]
+    } else {
+        0
+    }
+}
+
+/// Vowel code of a packed letter (0 for a consonant or no letter).
+#[inline]
+pub(crate) fn packed_vowel(p: u16) -> u8 {
+    (p & 0xF) as u8
+}
+
+/// The code point starting at byte `i` of valid UTF-8 and its length; (0, 1) past the end.
+#[inline]
+pub(crate) fn decode_at(b: &[u8], i: usize) -> (u32, usize) {
+    let byte = |k: usize| b.get(i + k).map_or(0, |&x| (x & 0x3F) as u32);
+    match b.get(i) {
+        None => (0, 1),
+        Some(&x) if x < 0x80 => (x as u32, 1),
+        Some(&x) if x < 0xE0 => (((x & 0x1F) as u32) << 6 | byte(1), 2),
+        Some(&x) if x < 0xF0 => (((x & 0x0F) as u32) << 12 | byte(1) << 6 | byte(2), 3),
+        Some(&x) => (((x & 0x07) as u32) << 18 | byte(1) << 12 | byte(2) << 6 | byte(3), 4),
+    }
+}
+
+/// The code point ending just before byte `i` of valid UTF-8, and its start.
+#[inline]
+pub(crate) fn decode_before(b: &[u8], i: usize) -> Option<(u32, usize)> {
+    if i == 0 {
+        return None;
+    }
+    let mut s = i - 1;
+    while s > 0 && i - s < 4 && (b[s] & 0xC0) == 0x80 {
+        s -= 1;
+    }
+    Some((decode_at(b, s).0, s))
+}
 
 /// The letter `c` stands for, if it is a letter of the Vietnamese alphabet (ASCII letters
 /// included, so English words parse too and are then rejected by structure).
 #[inline]
 pub(crate) fn letter(c: char) -> Option<Letter> {
-    let cp = c as u32;
-    let t = &*LETTERS;
-    let p = if (cp as usize) < LATIN_END {
-        t.latin[cp as usize]
-    } else if (EXT_START..EXT_END).contains(&cp) {
-        t.ext[(cp - EXT_START) as usize]
-    } else {
-        0
-    };
+    let p = packed(c as u32);
     if p & IS_LETTER != 0 {
         Some(unpack(p))
     } else {

@@ -4,94 +4,149 @@
 
 use std::borrow::Cow;
 
-use super::syllable::{self, Letter, OW, UW};
+use super::syllable::{self, Letter, A, E, I, O, OW, U, UW, Y};
 use crate::options::Tone;
-
-/// Tracks, over the letters of one word, whether its tone mark could be misplaced: only a
-/// marked plain vowel (a e i o u y) next to another vowel, or a marked ư before ơ, can be.
-/// A marked â ê ô ă ơ is right in every cluster.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct Trigger {
-    prev_vowel: bool,
-    prev_plain_toned: bool,
-    prev_uw_toned: bool,
-    /// The word may need its mark moved.
-    pub(crate) fired: bool,
-}
-
-impl Trigger {
-    #[inline]
-    pub(crate) fn push(&mut self, l: Letter) {
-        if l.v == 0 {
-            self.prev_vowel = false;
-            self.prev_plain_toned = false;
-            self.prev_uw_toned = false;
-            return;
-        }
-        let plain_toned = l.tone != 0 && is_plain(l.v);
-        if self.prev_plain_toned || (self.prev_uw_toned && l.v == OW) || (plain_toned && self.prev_vowel) {
-            self.fired = true;
-        }
-        self.prev_vowel = true;
-        self.prev_plain_toned = plain_toned;
-        self.prev_uw_toned = l.tone != 0 && l.v == UW;
-    }
-}
 
 #[inline]
 fn is_plain(v: u8) -> bool {
-    matches!(v, syllable::A | syllable::E | syllable::I | syllable::O | syllable::U | syllable::Y)
+    matches!(v, A | E | I | O | U | Y)
+}
+
+/// Decodes the character starting at byte `i` of valid UTF-8.
+#[inline]
+pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..)?.chars().next()
+}
+
+/// The character ending just before byte `i`, and its start.
+#[inline]
+fn char_before(text: &str, i: usize) -> Option<(char, usize)> {
+    let c = text.get(..i)?.chars().next_back()?;
+    Some((c, i - c.len_utf8()))
+}
+
+/// The word (run of Vietnamese letters) around byte `at`.
+pub(crate) fn word_bounds(text: &str, at: usize) -> (usize, usize) {
+    let mut start = at;
+    while let Some((c, s)) = char_before(text, start) {
+        if syllable::letter(c).is_none() {
+            break;
+        }
+        start = s;
+    }
+    let mut end = at;
+    while let Some(c) = char_at(text, end) {
+        if syllable::letter(c).is_none() {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    (start, end)
+}
+
+/// For a marked vowel `l` at byte `at` (`len` bytes): whether its word's mark is misplaced for
+/// `style`. Most words are settled from the neighbouring letters alone; the rest are parsed.
+///
+/// Only a marked plain vowel (a e i o u y) next to another vowel, or a marked ư before ơ, can
+/// be misplaced: a marked â ê ô ă ơ is right in every cluster (research §5.2 rules 2–3).
+#[inline]
+pub(crate) fn misplaced_at(text: &str, at: usize, len: usize, l: Letter, style: Tone) -> bool {
+    if l.tone == 0 || !(is_plain(l.v) || l.v == UW) {
+        return false;
+    }
+    let b = text.as_bytes();
+    let (next_cp, next_len) = syllable::decode_at(b, at + len);
+    let next = syllable::packed(next_cp);
+    let next_v = syllable::packed_vowel(next);
+    if l.v == UW {
+        return next_v == OW && full_check(text, at, style);
+    }
+    let before = syllable::decode_before(b, at);
+    let prev = before.map_or(0, |(cp, _)| syllable::packed(cp));
+    let prev_v = syllable::packed_vowel(prev);
+    if prev_v == 0 && next_v == 0 {
+        return false;
+    }
+    let settled = if prev_v == 0 {
+        // Marked first of two vowels: with no qu/gi before and nothing after the second, an
+        // open two-vowel cluster; old style is right, new style moves it in oa, oe, uy.
+        let n = syllable::unpack(next);
+        let qg = prev != 0 && matches!(syllable::unpack(prev).c, b'q' | b'g');
+        let after = syllable::packed(syllable::decode_at(b, at + len + next_len).0);
+        if !is_plain(n.v) || n.tone != 0 || qg || after != 0 {
+            None
+        } else if style == Tone::New && matches!((l.v, n.v), (O, A) | (O, E) | (U, Y)) {
+            None
+        } else {
+            Some(false)
+        }
+    } else if next_v == 0 {
+        // Marked second of two vowels.
+        let p = syllable::unpack(prev);
+        let pp = before.and_then(|(_, s)| syllable::decode_before(b, s)).map_or(0, |(cp, _)| syllable::packed(cp));
+        let pp = syllable::unpack(pp);
+        if !is_plain(p.v) || p.tone != 0 || pp.v > 0 {
+            None
+        } else if next != 0 {
+            // Closed: the second vowel (or the only vowel after qu/gi) is right.
+            Some(false)
+        } else if (pp.c == b'q' && p.v == U) || (pp.c == b'g' && p.v == I) {
+            Some(false)
+        } else if style == Tone::New && matches!((p.v, l.v), (O, A) | (O, E) | (U, Y)) {
+            Some(false)
+        } else {
+            None
+        }
+    } else {
+        None
+    };
+    match settled {
+        Some(misplaced) => misplaced,
+        None => full_check(text, at, style),
+    }
+}
+
+fn full_check(text: &str, at: usize, style: Tone) -> bool {
+    let (s, e) = word_bounds(text, at);
+    syllable::needs_retone(&text[s..e], style)
+}
+
+/// The next word at or after byte `from` whose tone mark `style` moves.
+fn next_misplaced(text: &str, mut from: usize, style: Tone) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
+    while from < b.len() {
+        let p = from + b[from..].iter().position(|&x| x >= 0x80)?;
+        let (cp, len) = syllable::decode_at(b, p);
+        from = p + len;
+        let packed = syllable::packed(cp);
+        if packed != 0 && misplaced_at(text, p, len, syllable::unpack(packed), style) {
+            return Some(word_bounds(text, p));
+        }
+    }
+    None
 }
 
 /// Puts every syllable's tone mark where `style` wants it; borrows when none moves.
 pub(crate) fn restyle(text: &str, style: Tone) -> Cow<'_, str> {
-    let mut out: Option<String> = None;
-    let mut copied = 0;
-    let mut word_start = 0;
-    let mut trigger = Trigger::default();
-    let mut in_word = false;
-    let bytes_len = text.len();
-    let check = |start: usize, end: usize, trigger: &Trigger, out: &mut Option<String>, copied: &mut usize| {
-        if !trigger.fired {
-            return;
-        }
-        let word = &text[start..end];
-        if !syllable::needs_retone(word, style) {
-            return;
-        }
-        let buf = out.get_or_insert_with(|| String::with_capacity(bytes_len + 16));
-        buf.push_str(&text[*copied..start]);
-        syllable::retone_into(word, style, buf);
-        *copied = end;
+    let Some(mut word) = next_misplaced(text, 0, style) else {
+        return Cow::Borrowed(text);
     };
-    for (i, c) in text.char_indices() {
-        match syllable::letter(c) {
-            Some(l) => {
-                if !in_word {
-                    in_word = true;
-                    word_start = i;
-                    trigger = Trigger::default();
-                }
-                trigger.push(l);
-            }
-            None => {
-                if in_word {
-                    check(word_start, i, &trigger, &mut out, &mut copied);
-                    in_word = false;
-                }
-            }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut copied = 0;
+    loop {
+        let (s, e) = word;
+        out.push_str(&text[copied..s]);
+        if !syllable::retone_into(&text[s..e], style, &mut out) {
+            out.push_str(&text[s..e]);
+        }
+        copied = e;
+        match next_misplaced(text, e, style) {
+            Some(w) => word = w,
+            None => break,
         }
     }
-    if in_word {
-        check(word_start, text.len(), &trigger, &mut out, &mut copied);
-    }
-    match out {
-        Some(mut buf) => {
-            buf.push_str(&text[copied..]);
-            Cow::Owned(buf)
-        }
-        None => Cow::Borrowed(text),
-    }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -106,6 +161,27 @@ mod tests {
         assert_eq!(restyle(new, Tone::Old), old);
         assert!(matches!(restyle(old, Tone::Old), Cow::Borrowed(_)));
         assert!(matches!(restyle(new, Tone::New), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn local_decisions_agree_with_the_parser() {
+        // Every cluster word with the mark on each vowel, after assorted onsets and codas.
+        let words = [
+            "hòa", "hoà", "hoàn", "hòan", "của", "cuả", "quá", "qúa", "già", "gìa", "giải", "giaỉ", "ngoài", "ngòai", "thủy",
+            "thuỷ", "quý", "qúy", "khuỷu", "khủyu", "tài", "taì", "kìa", "kià", "hoạt", "họat", "khỏe", "khoẻ", "Ủy", "Uỷ",
+            "người", "ngừơi", "được", "đựơc", "suýt", "súyt", "tuổi", "xoáy", "xóay",
+        ];
+        for w in words {
+            for style in [Tone::Old, Tone::New] {
+                let (at, c) = w.char_indices().find(|(_, c)| syllable::letter(*c).is_some_and(|l| l.tone > 0)).unwrap_or((0, 'a'));
+                let l = syllable::letter(c).unwrap_or_default();
+                assert_eq!(
+                    misplaced_at(w, at, c.len_utf8(), l, style),
+                    syllable::needs_retone(w, style),
+                    "{w} {style:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -333,6 +333,11 @@ impl Builder<'_> {
     }
 
     fn term(&mut self, field: Field, text: &str, weight: Score) {
+        self.term_marked(field, text, weight, true);
+    }
+
+    /// A term; `mark`: highlight it in snippets (bigrams are not: their syllables are).
+    fn term_marked(&mut self, field: Field, text: &str, weight: Score, mark: bool) {
         let query = TermQuery::new(
             Term::from_field_text(field, text),
             IndexRecordOption::WithFreqs,
@@ -341,7 +346,7 @@ impl Builder<'_> {
             Occur::Should,
             Box::new(BoostQuery::new(Box::new(query), weight)),
         ));
-        if field == self.fields.body {
+        if mark && field == self.fields.body {
             let df = self.doc_freq(field, text);
             if df > 0 {
                 self.highlight
@@ -390,7 +395,7 @@ impl Builder<'_> {
             (f.subject, W_BIGRAM * W_HEADING),
             (f.meta, W_BIGRAM * W_META),
         ] {
-            self.term(field, &bigram, w * weight);
+            self.term_marked(field, &bigram, w * weight, false);
         }
         if bigram.len() >= 7 && self.doc_freq(f.body, &bigram) == 0 {
             self.fuzzy(f.body, &bigram, W_TYPO_BIGRAM * weight);
@@ -658,6 +663,52 @@ fn facet_counts(counts: &FacetCounts) -> Vec<FacetCount> {
     values
 }
 
+/// The highlight ranges that lie inside `fragment` on character boundaries, sorted, overlaps
+/// merged (a number and its parts both match; a range computed from a token that starts
+/// before the fragment would otherwise slice out of bounds).
+fn clean_ranges(ranges: &[Range<usize>], fragment: &str) -> Vec<Range<usize>> {
+    let mut ok: Vec<Range<usize>> = ranges
+        .iter()
+        .filter(|r| r.start < r.end && fragment.get(r.start..r.end).is_some())
+        .cloned()
+        .collect();
+    ok.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ok.len());
+    for r in ok {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+/// `fragment` HTML-escaped with each range in `<b>…</b>`.
+fn to_html(fragment: &str, ranges: &[Range<usize>]) -> String {
+    fn escape(text: &str, out: &mut String) {
+        for c in text.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                c => out.push(c),
+            }
+        }
+    }
+    let mut out = String::with_capacity(fragment.len() + 8 * ranges.len());
+    let mut at = 0;
+    for r in ranges {
+        escape(&fragment[at..r.start], &mut out);
+        out.push_str("<b>");
+        escape(&fragment[r.clone()], &mut out);
+        out.push_str("</b>");
+        at = r.end;
+    }
+    escape(&fragment[at..], &mut out);
+    out
+}
+
 fn first_text(doc: &TantivyDocument, field: Field) -> Option<String> {
     doc.get_first(field)
         .and_then(|v| v.as_str())
@@ -667,25 +718,20 @@ fn first_text(doc: &TantivyDocument, field: Field) -> Option<String> {
 fn hit(fields: &Fields, doc: &TantivyDocument, score: Score, snippets: &SnippetGenerator) -> Hit {
     let body = first_text(doc, fields.body).unwrap_or_default();
     let snippet = snippets.snippet(&body);
-    let (fragment, highlights, html) = if snippet.is_empty() {
+    let (fragment, highlights) = if snippet.is_empty() {
         // Found by its number or metadata alone: show how the text begins.
         let end = body
             .char_indices()
             .nth(SNIPPET_CHARS)
             .map_or(body.len(), |(i, _)| i);
         let start: String = body[..end].split_whitespace().collect::<Vec<_>>().join(" ");
-        let html = start
-            .replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;");
-        (start, Vec::new(), html)
+        (start, Vec::new())
     } else {
-        (
-            snippet.fragment().to_string(),
-            snippet.highlighted().to_vec(),
-            snippet.to_html(),
-        )
+        let fragment = snippet.fragment().to_string();
+        let highlights = clean_ranges(snippet.highlighted(), &fragment);
+        (fragment, highlights)
     };
+    let html = to_html(&fragment, &highlights);
     let doc_type = doc
         .get_first(fields.doc_type)
         .and_then(|v| v.as_facet())

@@ -542,16 +542,24 @@ impl Report {
             "field", "tp", "fp", "fn", "prec", "recall", "f1"
         );
         let mut row = |name: &str, c: Counts| {
+            // A field with nothing expected and nothing found has no score.
+            let figure = |x: f64| {
+                if c.tp + c.fp + c.fn_ == 0 {
+                    "-".to_string()
+                } else {
+                    format!("{x:.3}")
+                }
+            };
             let _ = writeln!(
                 s,
-                "{:<24} {:>5} {:>5} {:>5} {:>7.3} {:>7.3} {:>7.3}",
+                "{:<24} {:>5} {:>5} {:>5} {:>7} {:>7} {:>7}",
                 name,
                 c.tp,
                 c.fp,
                 c.fn_,
-                c.precision(),
-                c.recall(),
-                c.f1()
+                figure(c.precision()),
+                figure(c.recall()),
+                figure(c.f1())
             );
         };
         for name in FIELDS {

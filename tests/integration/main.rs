@@ -7,6 +7,6 @@
 mod cli;
 #[cfg(feature = "cli")]
 mod eval;
+mod normalize;
 mod robust;
 mod snapshots;
-mod normalize;

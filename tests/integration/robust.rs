@@ -49,11 +49,7 @@ fn check_strings(value: &Value, at: &str, strict: bool, what: &str) {
                     is_nfc_quick(s.chars()) == IsNormalized::Yes || s.nfc().eq(s.chars()),
                     "{what}: not NFC at {at}: {s:?}"
                 );
-                assert_eq!(
-                    s.trim(),
-                    s.as_str(),
-                    "{what}: untrimmed whitespace at {at}"
-                );
+                assert_eq!(s.trim(), s.as_str(), "{what}: untrimmed whitespace at {at}");
                 assert!(
                     !s.contains(['\n', '\r', '\t']) && !s.contains("  "),
                     "{what}: whitespace not collapsed at {at}: {s:?}"
@@ -112,14 +108,18 @@ fn empty_text_gives_an_empty_record() {
 }
 
 #[test]
-fn empty_and_binary_bytes_are_not_text() {
+fn empty_bytes_give_an_empty_record_and_binary_bytes_are_not_text() {
     let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00\x1f\xf3\xffa";
-    let mut elf = b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00\x3e\x00".to_vec();
+    let mut elf =
+        b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00\x3e\x00".to_vec();
     elf.extend_from_slice(b"\x01\x00\x00\x00\x40\x10\x00\x00\x00\x00\x00\x00/lib64/ld-linux");
     elf.extend(std::iter::repeat_n(0u8, 4096));
     let opts = Options::default();
+    // No bytes decode to no text (`vanban::decode` documents it); the CLI reports an empty
+    // file itself.
+    let empty = vanban::extract_bytes(b"", &opts).unwrap_or_else(|e| panic!("empty bytes: {e}"));
+    assert_no_fields(&empty, "empty bytes");
     for (what, bytes) in [
-        ("empty", &b""[..]),
         ("png", &png[..]),
         ("elf", &elf[..]),
         ("nul", &[0u8; 64][..]),
@@ -223,11 +223,26 @@ fn prose_with_no_fields_gives_an_empty_record() {
 
 /// Combining marks with no base, piled-up marks, bidirectional controls, emoji sequences,
 /// zero-width and private-use characters, NUL and other controls, mixed into document words.
+/// A headline and its byline, as a news page starts.
+const NEWS_HEADLINE: &str = "Ban Tuyên giáo Tỉnh ủy kiểm tra công tác tuyên giáo 6 tháng tại huyện Bù Đốp\n\nThứ tư - 14/06/2023 23:03\nSáng ngày 14 - 6, đồng chí Mạc Đình Huấn - Phó Trưởng Ban Tuyên giáo Tỉnh ủy làm việc tại huyện.\n";
+
 fn garbage_unicode() -> Vec<(&'static str, String)> {
     let marks: String = ('\u{300}'..='\u{36f}').cycle().take(5_000).collect();
     let rtl = "\u{202e}Số: 12/QĐ-UBND\u{202c} \u{5e9}\u{5dc}\u{5d5}\u{5dd} \u{627}\u{644}\u{633}\u{644}\u{627}\u{645} \u{200f}\u{2067}Kính gửi:\u{2069}";
     let emoji = "👨‍👩‍👧‍👦🇻🇳🏳️‍🌈 Đồng chí 🙂\u{fe0f}\u{20e3} Nguyễn 🇻\u{200d}";
-    let controls: String = (0u8..32).map(char::from).chain(['\u{7f}', '\u{85}', '\u{2028}', '\u{2029}', '\u{feff}', '\u{fffd}', '\u{e000}', '\u{10ffff}']).collect();
+    let controls: String = (0u8..32)
+        .map(char::from)
+        .chain([
+            '\u{7f}',
+            '\u{85}',
+            '\u{2028}',
+            '\u{2029}',
+            '\u{feff}',
+            '\u{fffd}',
+            '\u{e000}',
+            '\u{10ffff}',
+        ])
+        .collect();
     vec![
         ("lone marks", marks.clone()),
         ("marks on a letter", format!("Số{marks}: 1{marks}/QĐ-UBND\nngày{marks} 1 tháng 2 năm 2023")),
@@ -236,6 +251,8 @@ fn garbage_unicode() -> Vec<(&'static str, String)> {
         ("controls", format!("{controls}\nSố:{controls}\nNơi nhận:{controls}\n- {controls}").repeat(50)),
         ("decomposed Vietnamese", "TỈNH ỦY BÌNH PHƯỚC\nBAN TUYÊN GIÁO\nSố 04-QC/BTGTU\nBình Phước, ngày 20 tháng 3 năm 2023".nfd().collect()),
         ("zero-width everywhere", "Số 04-QC/BTGTU".chars().flat_map(|c| [c, '\u{200b}', '\u{200d}']).collect()),
+        // Web copies put invisible characters between a letter and its tone mark.
+        ("zero-width inside letters", NEWS_HEADLINE.nfd().flat_map(|c| [c, '\u{200b}']).collect()),
     ]
 }
 
@@ -248,17 +265,39 @@ fn garbage_unicode_gives_a_well_formed_record() {
 }
 
 #[test]
+fn invisible_characters_between_a_letter_and_its_mark_leave_nfc_text() {
+    let opts = Options::default();
+    for text in [
+        "Nghe\u{200b}\u{302}\u{323} An",               // zero-width space
+        "Quye\u{ad}\u{302}\u{301}t \u{111}i\u{323}nh", // soft hyphen
+        "\u{300}\u{200e}\u{316}Nghị quyết",            // marks reordered across a bidi mark
+    ] {
+        let out = vanban::normalize_str(text, &opts);
+        assert!(
+            out.nfc().eq(out.chars()),
+            "{text:?} normalised to {out:?}, which is not NFC"
+        );
+        assert!(!out.contains(['\u{200b}', '\u{ad}', '\u{200e}']), "{out:?}");
+    }
+}
+
+#[test]
 fn decomposed_text_reads_like_composed_text() {
     let seed = corpus_text(SEED_DISPATCH);
     let nfd: String = seed.nfd().collect();
     assert_ne!(nfd, seed, "the seed has precomposed letters");
-    assert_eq!(fields_of(&vanban::extract(&nfd)), fields_of(&vanban::extract(&seed)));
+    assert_eq!(
+        fields_of(&vanban::extract(&nfd)),
+        fields_of(&vanban::extract(&seed))
+    );
 }
 
 /// Splices bytes that are never UTF-8 into the body of a UTF-8 document: a lone surrogate
 /// (CESU-8), an overlong NUL, a truncated sequence and a stray continuation byte.
 fn with_invalid_utf8(text: &str) -> Vec<u8> {
-    let at = text.find("Thực hiện").expect("the seed's body starts with Thực hiện");
+    let at = text
+        .find("Thực hiện")
+        .expect("the seed's body starts with Thực hiện");
     let mut bytes = text.as_bytes()[..at].to_vec();
     bytes.extend_from_slice(b"\xed\xa0\x80 \xc0\x80 \xe1\xbb \x80 ");
     bytes.extend_from_slice(&text.as_bytes()[at..]);
@@ -363,7 +402,11 @@ fn a_one_megabyte_line_is_read_like_any_line() {
 
 #[test]
 fn thousands_of_number_lines_stay_one_number() {
-    let n = if cfg!(debug_assertions) { 5_000 } else { 50_000 };
+    let n = if cfg!(debug_assertions) {
+        5_000
+    } else {
+        50_000
+    };
     let header = "ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\n";
 
     // Bare markers: nothing to take.
@@ -375,7 +418,9 @@ fn thousands_of_number_lines_stay_one_number() {
 
     // Markers on one line.
     let one_line = format!("{header}{}", "Số: ".repeat(n));
-    let record = timed(&format!("{n} Số: on one line"), || vanban::extract(&one_line));
+    let record = timed(&format!("{n} Số: on one line"), || {
+        vanban::extract(&one_line)
+    });
     check_record(&record, "Số: on one line");
     assert_eq!(record.number, None);
 
@@ -487,8 +532,14 @@ fn cli_names_each_binary_file_and_extracts_the_rest() {
     let seed = corpus_text(SEED_DISPATCH);
     let write = |name: &str, bytes: &[u8]| fs::write(root.join(name), bytes).expect("write");
     write("a_seed.txt", seed.as_bytes());
-    write("b_image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10");
-    write("c_program", b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00");
+    write(
+        "b_image.png",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10",
+    );
+    write(
+        "c_program",
+        b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00",
+    );
     write("d_boilerplate.txt", BOILERPLATE_PAGE.as_bytes());
     write("e_prose.txt", PLAIN_PROSE.as_bytes());
 

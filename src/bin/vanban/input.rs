@@ -8,6 +8,7 @@ use std::fmt;
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use walkdir::{DirEntry, WalkDir};
 
@@ -65,53 +66,69 @@ impl fmt::Display for InputError {
     }
 }
 
-/// Expands the command line's paths into inputs, in order: each directory's files sorted by
-/// name, depth first. No path at all means standard input. A path that cannot be read becomes
-/// an `Err` at its place, so that the caller reports it and goes on with the others.
-pub fn collect(paths: &[PathBuf], skip: &[&Path]) -> Vec<Result<Input, InputError>> {
+/// Expands the command line's paths into inputs, lazily and in order: each directory's files
+/// sorted by name, depth first. No path at all means standard input. A path that cannot be read
+/// becomes an `Err` at its place, so that the caller reports it and goes on with the others.
+pub fn inputs<'a>(
+    paths: &'a [PathBuf],
+    skip: &[&Path],
+) -> Box<dyn Iterator<Item = Result<Input, InputError>> + 'a> {
     if paths.is_empty() {
-        return vec![Ok(Input::Stdin)];
+        return Box::new(std::iter::once(Ok(Input::Stdin)));
     }
-    let skip = Skip::new(skip);
-    let mut inputs = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            inputs.push(Ok(Input::Stdin));
-            continue;
-        }
-        match fs::metadata(path) {
-            Err(error) => inputs.push(Err(InputError {
-                name: path.display().to_string(),
-                error,
-            })),
-            Ok(meta) if meta.is_dir() => walk(path, &skip, &mut inputs),
-            Ok(_) => inputs.push(Ok(Input::File(path.clone()))),
-        }
-    }
-    inputs
+    let skip = Arc::new(Skip::new(skip));
+    Box::new(
+        paths
+            .iter()
+            .flat_map(move |path| expand(path, Arc::clone(&skip))),
+    )
 }
 
-/// Appends the files under `root` to `inputs`.
-fn walk(root: &Path, skip: &Skip, inputs: &mut Vec<Result<Input, InputError>>) {
-    let walker = WalkDir::new(root)
+/// [`inputs`], all at once.
+#[cfg_attr(not(feature = "search"), allow(dead_code))]
+pub fn collect(paths: &[PathBuf], skip: &[&Path]) -> Vec<Result<Input, InputError>> {
+    inputs(paths, skip).collect()
+}
+
+/// The inputs one command-line path stands for.
+fn expand(path: &Path, skip: Arc<Skip>) -> Box<dyn Iterator<Item = Result<Input, InputError>>> {
+    if path.as_os_str() == "-" {
+        return Box::new(std::iter::once(Ok(Input::Stdin)));
+    }
+    match fs::metadata(path) {
+        Err(error) => Box::new(std::iter::once(Err(InputError {
+            name: path.display().to_string(),
+            error,
+        }))),
+        Ok(meta) if meta.is_dir() => Box::new(walk(path, skip)),
+        Ok(_) => Box::new(std::iter::once(Ok(Input::File(path.to_path_buf())))),
+    }
+}
+
+/// The files under `root`, sorted by name, depth first.
+fn walk(root: &Path, skip: Arc<Skip>) -> impl Iterator<Item = Result<Input, InputError>> {
+    let root_name = root.display().to_string();
+    WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|entry| entry.depth() == 0 || !(is_hidden(entry) || skip.contains(entry)));
-    for entry in walker {
-        match entry {
-            Ok(entry) if entry.file_type().is_dir() => {}
-            Ok(entry) => inputs.push(Ok(Input::File(entry.into_path()))),
+        .filter_entry(move |entry| {
+            entry.depth() == 0 || !(is_hidden(entry) || skip.contains(entry))
+        })
+        .filter_map(move |entry| match entry {
+            Ok(entry) if entry.file_type().is_dir() => None,
+            Ok(entry) => Some(Ok(Input::File(entry.into_path()))),
             Err(err) => {
-                let name = err.path().unwrap_or(root).display().to_string();
+                let name = err
+                    .path()
+                    .map_or_else(|| root_name.clone(), |p| p.display().to_string());
                 let error = match err.into_io_error() {
                     Some(error) => error,
                     None => io::Error::other("symbolic link loop"),
                 };
-                inputs.push(Err(InputError { name, error }));
+                Some(Err(InputError { name, error }))
             }
-        }
-    }
+        })
 }
 
 fn is_hidden(entry: &DirEntry) -> bool {
@@ -188,10 +205,8 @@ mod tests {
         fs::write(root.join("out.json"), "").unwrap();
         let out = root.join("out.json");
         let missing = root.join("missing.txt");
-        let inputs = collect(
-            &[root.to_path_buf(), missing.clone(), PathBuf::from("-")],
-            &[&out],
-        );
+        let paths = [root.to_path_buf(), missing.clone(), PathBuf::from("-")];
+        let inputs: Vec<_> = inputs(&paths, &[&out]).collect();
         let got = names(&inputs, root);
         assert_eq!(
             got,
@@ -207,7 +222,7 @@ mod tests {
 
     #[test]
     fn no_path_means_standard_input() {
-        let inputs = collect(&[], &[]);
+        let inputs: Vec<_> = inputs(&[], &[]).collect();
         assert!(matches!(inputs.as_slice(), [Ok(Input::Stdin)]));
     }
 }

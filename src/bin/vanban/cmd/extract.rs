@@ -16,10 +16,10 @@ use crate::output::{Format, RecordWriter};
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Examples:
-  vanban extract cong-van.txt                       one record in a JSON array
-  vanban extract corpus/ --format jsonl | head -1   the first document's record
+  vanban extract cong-van.txt                      one record in a JSON array
+  vanban extract corpus/ --format jsonl | head -1  the first document's record
   vanban extract corpus/ --format csv -o records.csv
-  vanban extract --encoding tcvn3 -v nd94.rtf       -v: detected encoding on standard error
+  vanban extract -v --encoding tcvn3 nd94-tcvn3.txt  -v: detected encoding on standard error
 
 A field that the document does not contain is null (or [] for a list). In CSV, list fields are
 joined by \" ; \", nested objects are flattened (issuer.name, signer.title, number_parts.system),
@@ -52,10 +52,14 @@ struct Extracted {
 pub fn run(args: &ExtractArgs, common: &Common, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let opts = common.options();
     let skip: Vec<&Path> = args.output.as_deref().into_iter().collect();
-    let inputs = input::collect(&args.paths, &skip);
+    let mut inputs = input::inputs(&args.paths, &skip);
     let mut writer = RecordWriter::new(args.format, out).context("writing output")?;
     let mut outcome = Outcome::default();
-    for batch in inputs.chunks(BATCH) {
+    loop {
+        let batch: Vec<_> = inputs.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
         // `collect` keeps the order of `batch`: the output is the same on every run.
         let done: Vec<Extracted> = batch
             .par_iter()

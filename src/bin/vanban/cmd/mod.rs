@@ -34,7 +34,11 @@ pub fn detected(
     warnings: &[String],
 ) -> String {
     let mut line = format!("vanban: {name}: encoding {encoding} (confidence {confidence:.2})");
-    for warning in warnings {
+    // The decoder's own "detected encoding …" note says what the line already says.
+    for warning in warnings
+        .iter()
+        .filter(|w| !w.starts_with("detected encoding"))
+    {
         line.push_str("; ");
         line.push_str(warning);
     }

@@ -14,7 +14,7 @@ use crate::input;
 #[command(after_help = "\
 Examples:
   vanban normalize cong-van.txt                    repaired text on standard output
-  vanban normalize --encoding tcvn3 nd94.rtf -o nd94.txt
+  vanban normalize --encoding tcvn3 nd94-tcvn3.txt -o nd94.txt
   vanban normalize --tone new corpus/ > all.txt    every file under corpus/, in name order
   cat bao-cao.txt | vanban normalize -v            -v: detected encoding on standard error")]
 pub struct NormalizeArgs {
@@ -58,7 +58,7 @@ pub fn run_text(
     let skip: Vec<&Path> = output.into_iter().collect();
     let mut outcome = Outcome::default();
     let mut out = Tracked::new(out);
-    for input in input::collect(paths, &skip) {
+    for input in input::inputs(paths, &skip) {
         let input = match input {
             Ok(input) => input,
             Err(err) => {
@@ -86,7 +86,12 @@ pub fn run_text(
                 if common.verbose {
                     eprintln!(
                         "{}",
-                        detected(&name, summary.encoding, summary.confidence, &summary.warnings)
+                        detected(
+                            &name,
+                            summary.encoding,
+                            summary.confidence,
+                            &summary.warnings
+                        )
                     );
                 }
                 // Documents never run into each other.
