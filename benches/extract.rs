@@ -187,6 +187,12 @@ fn bench_extract(c: &mut Criterion) {
     for d in docs.iter().filter(|d| d.bytes != d.text.as_bytes()) {
         eprintln!("  not UTF-8, timed as lossy text: {}", d.path.display());
     }
+    // An extractor that finds no number anywhere is broken, and its time would mean nothing.
+    assert!(
+        expected.numbered > 0,
+        "no document number found in {} documents",
+        docs.len()
+    );
     // A parallel run must give the same answer as the sequential one before it is worth timing.
     assert_eq!(extract_all_parallel(&docs, &opts), expected);
 

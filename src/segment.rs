@@ -85,8 +85,6 @@ pub(crate) struct Segments<'a> {
     pub front_matter: FrontMatter<'a>,
     /// Raw boilerplate lines that carry metadata ("Giờ đăng bài viết gốc: …").
     pub metadata: Vec<String>,
-    /// Number of raw lines dropped as boilerplate.
-    pub boilerplate_lines: usize,
     /// Number of `[img]` markers (news pages keep them where pictures stood).
     pub images: usize,
 }
@@ -297,19 +295,28 @@ fn decode_entities(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Cleans one cell: markup debris, entities, tags, list bullets kept. Returns the text and
-/// whether the cell was wholly bold.
+/// Cleans one cell: markup debris, entities, tags, list bullets kept. Returns the text, whether
+/// the cell was wholly bold and whether it was a markdown heading. Borrows when the cell is
+/// already clean (most lines).
 fn clean_cell(raw: &str) -> (Cow<'_, str>, bool, bool) {
     let t = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    let needs_work = t.bytes().any(|b| {
-        matches!(b, b'*' | b'#' | b'|' | b'&' | b'<' | b'[' | b'_' | b'\t' | b'>' | b'`')
-    }) || t.contains("  ")
-        || t.contains('\u{a0}');
+    let mut prev = 0u8;
+    let mut needs_work = false;
+    for &b in t.as_bytes() {
+        if matches!(b, b'*' | b'#' | b'|' | b'&' | b'<' | b'[' | b'_' | b'\t' | b'>' | b'`')
+            || (b == b' ' && prev == b' ')
+            || (b == 0xA0 && prev == 0xC2)
+        {
+            needs_work = true;
+            break;
+        }
+        prev = b;
+    }
     if !needs_work {
         return (Cow::Borrowed(t), false, false);
     }
     let heading = t.starts_with('#');
-    let bold = t.starts_with("**") && t.trim_end().ends_with("**") && t.len() > 4;
+    let bold = t.starts_with("**") && t.ends_with("**") && t.len() > 4;
     let mut s: Cow<'_, str> = Cow::Borrowed(t);
     if s.contains('<') {
         s = Cow::Owned(HTML_TAG.replace_all(&s, " ").into_owned());
@@ -317,39 +324,38 @@ fn clean_cell(raw: &str) -> (Cow<'_, str>, bool, bool) {
     if s.contains('&') {
         s = Cow::Owned(decode_entities(&s).into_owned());
     }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            // Bold debris inside words ("**V****ề việc s****ắp xếp", dev/d042) is dropped.
-            '*' | '`' => {}
-            '|' => out.push(' '),
-            '\u{a0}' | '\t' => out.push(' '),
-            _ => out.push(c),
-        }
+    if s.contains('[') {
+        s = Cow::Owned(s.replace("[img]", " ").replace("[IMG]", " "));
     }
-    let mut text = out.replace("[img]", " ").replace("[IMG]", " ");
-    // Leading markdown heading marks and quote marks.
-    let trimmed = text.trim_start_matches(|c: char| c == '#' || c == '>' || c.is_whitespace());
-    if trimmed.len() != text.len() {
-        text = trimmed.to_string();
+    // One pass: drop emphasis marks, turn separators into spaces, collapse spaces, skip the
+    // leading heading and quote marks.
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    let mut started = false;
+    for c in s.chars() {
+        let c = match c {
+            // Bold debris inside words ("**V****ề việc s****ắp xếp", dev/d042) is dropped.
+            '*' | '`' => continue,
+            '|' | '\u{a0}' | '\t' => ' ',
+            '#' | '>' if !started => continue,
+            c => c,
+        };
+        if c.is_whitespace() {
+            space = started;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        started = true;
+        out.push(c);
     }
     // Underscores as emphasis (`_text_`) but not inside words.
-    if text.starts_with('_') || text.ends_with('_') {
-        text = text.trim_matches('_').to_string();
+    if out.starts_with('_') || out.ends_with('_') {
+        out = out.trim_matches('_').trim().to_string();
     }
-    let collapsed = collapse_spaces(&text);
-    (Cow::Owned(collapsed), bold, heading)
-}
-
-fn collapse_spaces(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
+    (Cow::Owned(out), bold, heading)
 }
 
 /// Splits a raw line into cells: at tabs or runs of 4+ spaces (tab-aligned two-column headers
@@ -578,14 +584,19 @@ fn prepare(text: &str) -> Prepared<'_> {
 
 /// Letters of `s` are (mostly) capitals: header and signature lines are set in capitals.
 pub(crate) fn is_upper(s: &str) -> bool {
-    let (mut upper, mut letters) = (0usize, 0usize);
-    for c in s.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        if c.is_uppercase() {
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for c in s.chars() {
+        if c.is_lowercase() {
+            lower += 1;
+            // Running text shows itself within its first words: stop early.
+            if lower >= 6 && lower * 4 > upper {
+                return false;
+            }
+        } else if c.is_uppercase() {
             upper += 1;
         }
     }
-    letters >= 2 && upper * 10 >= letters * 8
+    upper + lower >= 2 && lower * 4 <= upper
 }
 
 /// A person's name as a signature or byline prints it: 2–6 capitalised syllables, letters
@@ -730,6 +741,9 @@ fn is_signed_mark(s: &str) -> bool {
 
 /// A signing form, also written with a space before the dot ("tm . ubnd", dev/d054).
 pub(crate) fn signing_form(s: &str) -> Option<&'static str> {
+    if !s.starts_with(['T', 'K', 'Q', 't', 'k', 'q']) {
+        return None;
+    }
     dict::signing_form_at_start(s).or_else(|| {
         static SPACED: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"^(?i:(tm|kt|tl|tuq)\s+\.\s)").expect("spaced form regex")
@@ -757,7 +771,6 @@ pub(crate) fn segment(text: &str) -> Segments<'_> {
         lines: prepared.lines,
         front_matter: prepared.front,
         metadata: prepared.metadata,
-        boilerplate_lines: prepared.dropped,
         images: prepared.images,
         ..Segments::default()
     };
@@ -793,13 +806,13 @@ pub(crate) fn segment(text: &str) -> Segments<'_> {
 
     // "Kính gửi" block. When body lines stand above it (a giấy mời's "Trân trọng kính mời:"
     // after the purpose of the meeting), the body starts above it and takes it in.
-    let window = (cursor + 12).min(n);
-    for i in cursor..window {
+    let from = cursor;
+    for i in from..(from + 12).min(n) {
         let t = seg.line(i);
         if RECIPIENTS_MARKER.is_match(t) || (is_upper(t) && TELEGRAM_MARKER.is_match(t)) {
             let end = list_block_end(&seg, i, true);
             seg.recipients = i..end;
-            if i <= cursor + 1 {
+            if i <= from + 1 {
                 cursor = end;
             }
             break;
@@ -814,7 +827,7 @@ pub(crate) fn segment(text: &str) -> Segments<'_> {
 
     // Signature and "Nơi nhận".
     let distribution_start = (body_start..n).find(|&i| {
-        DISTRIBUTION_MARKER.is_match(seg.line(i)) && seg.line(i).len() < 60
+        seg.line(i).len() < 60 && DISTRIBUTION_MARKER.is_match(seg.line(i))
     });
     let signature = find_signature(&seg, body_start, distribution_start);
     let mut body_end = n;
@@ -1118,8 +1131,11 @@ fn find_signature(seg: &Segments<'_>, from: usize, distribution: Option<usize>) 
 fn signature_at(seg: &Segments<'_>, start: usize) -> Option<Range<usize>> {
     let n = seg.lines.len();
     let first = seg.line(start);
+    if first.len() > 90 {
+        return None;
+    }
     let has_form = signing_form(first).is_some();
-    if !has_form && !(is_upper(first) && first.len() <= 70) {
+    if !has_form && (first.len() > 70 || !is_upper(first)) {
         return None;
     }
     if !has_form && (BODY_START.is_match(first) || title_line(first).is_some()) {
@@ -1246,6 +1262,54 @@ pub(crate) fn is_byline(s: &str) -> bool {
 
 #[cfg(test)]
 mod dump {
+    #[test]
+    #[ignore]
+    fn time_stages() {
+        let mut docs = Vec::new();
+        for dir in ["../shared/corpus/dev", "corpus/seeds", "corpus/composed"] {
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    docs.push(t);
+                }
+            }
+        }
+        let opts = crate::options::Options::default();
+        let total: usize = docs.iter().map(|d| d.len()).sum();
+        let normed: Vec<String> = docs.iter().map(|d| crate::normalize::normalize_str(d, &opts).into_owned()).collect();
+        let t = std::time::Instant::now();
+        for _ in 0..5 { for d in &docs { std::hint::black_box(crate::normalize::normalize_str(d, &opts)); } }
+        println!("normalize {:.1} MB/s", total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6);
+        let t = std::time::Instant::now();
+        for _ in 0..5 { for d in &normed { std::hint::black_box(super::segment(d)); } }
+        println!("segment {:.1} MB/s", total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6);
+        let t = std::time::Instant::now();
+        for _ in 0..5 { for d in &normed { std::hint::black_box(super::prepare(d)); } }
+        println!("prepare {:.1} MB/s", total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6);
+        let t = std::time::Instant::now();
+        for _ in 0..5 { for d in &normed { std::hint::black_box(super::logical_lines(d)); } }
+        println!("logical_lines {:.1} MB/s", total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6);
+        let t = std::time::Instant::now();
+        for _ in 0..5 { for d in &normed { for l in d.lines() { std::hint::black_box(super::clean_cell(l)); } } }
+        println!("clean_cell {:.1} MB/s", total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6);
+        let t = std::time::Instant::now();
+        for _ in 0..5 { for d in &normed { for l in d.lines() { std::hint::black_box(crate::dict::boilerplate_marker(l)); } } }
+        println!("boilerplate {:.1} MB/s", total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6);
+        let segs: Vec<_> = normed.iter().map(|d| super::segment(d)).collect();
+        let bodies: Vec<String> = segs.iter().map(|s| s.body_text()).collect();
+        let t = std::time::Instant::now();
+        for _ in 0..5 { for s in &segs { let mut w = Vec::new(); std::hint::black_box(crate::extract::header::header(s, &mut w)); std::hint::black_box(crate::extract::signature::signer(s)); std::hint::black_box(crate::extract::news::news(s)); std::hint::black_box(crate::extract::kind::kind(s)); } }
+        println!("my extractors {:.1} MB/s", total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6);
+        let t = std::time::Instant::now();
+        for _ in 0..5 { for b in &bodies { std::hint::black_box(crate::extract::references::references(b, None)); } }
+        println!("references {:.1} MB/s", total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6);
+        let t = std::time::Instant::now();
+        for _ in 0..5 { for b in &bodies { std::hint::black_box(crate::extract::people::people(b)); } }
+        println!("people {:.1} MB/s", total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6);
+        let t = std::time::Instant::now();
+        for _ in 0..5 { for b in &bodies { std::hint::black_box(crate::extract::actions::action_items(b)); } }
+        println!("actions {:.1} MB/s", total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6);
+    }
+
     #[test]
     #[ignore]
     fn dump_segments() {

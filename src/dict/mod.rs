@@ -110,12 +110,12 @@ pub(crate) fn doc_type_by_name(name: &str) -> Option<&'static DocType> {
 /// gives Quyết định (first in the table) though it also stands for Quy định: callers use this
 /// only when no title line or citing word names the type.
 pub(crate) fn doc_type_by_code(code: &str, system: System) -> Option<&'static DocType> {
-    DOC_TYPES.iter().find(|d| {
+    doc_types().iter().find(|d| {
         let codes = match system {
             System::Party => &d.party_codes,
             System::State => &d.state_codes,
         };
-        codes.iter().any(|c| *c == code)
+        codes.contains(&code)
     })
 }
 
@@ -156,6 +156,8 @@ static DOC_TYPE_FINDER: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
     }
     let ac = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        // A DFA: references scan every body with this automaton (twice the speed of the NFA).
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(&patterns)
         .expect("doc type automaton");
     (ac, owner)
@@ -205,6 +207,7 @@ static ABBREVIATIONS: LazyLock<Vec<Abbreviation>> = LazyLock::new(|| {
         .collect()
 });
 
+#[cfg_attr(not(feature = "search"), allow(dead_code))]
 static ABBREVIATION_INDEX: LazyLock<HashMap<&'static str, usize>> = LazyLock::new(|| {
     ABBREVIATIONS
         .iter()
@@ -219,6 +222,8 @@ pub(crate) fn abbreviations() -> &'static [Abbreviation] {
 }
 
 /// What `abbr` stands for (case-sensitive: `TTg`, `UBND`): `BTGTU` → Ban Tuyên giáo Tỉnh ủy.
+// The search query expander is its caller; the extractors scan with `find_abbreviations`.
+#[cfg_attr(not(feature = "search"), allow(dead_code))]
 pub(crate) fn expand_abbreviation(abbr: &str) -> Option<&'static str> {
     ABBREVIATION_INDEX.get(abbr).map(|&i| ABBREVIATIONS[i].full)
 }
@@ -285,7 +290,7 @@ fn motto_key(s: &str) -> String {
 /// Whether `line` is a national or party motto (never an issuer), in any case and spacing.
 pub(crate) fn is_motto(line: &str) -> bool {
     let k = motto_key(line);
-    !k.is_empty() && MOTTOS.iter().any(|m| *m == k)
+    !k.is_empty() && MOTTOS.contains(&k)
 }
 
 /// Whether `line` begins with a motto (text extraction sometimes runs the two mottos together:
@@ -335,6 +340,9 @@ pub(crate) fn starts_with_issuer_head(line: &str) -> bool {
 
 /// A province or centrally-run city, before or after the 2025 merger.
 #[derive(Debug, Clone)]
+// `kind`, `period` and `merged_into` describe the 2025 merger for callers that map old names
+// to new ones; the extractors only read names so far.
+#[allow(dead_code)]
 pub(crate) struct Province {
     /// Official name (`Bình Phước`, `Thành phố Hồ Chí Minh`).
     pub name: &'static str,
@@ -412,12 +420,14 @@ pub(crate) struct BoilerplateHit {
 }
 
 struct BoilerplateMarker {
-    key: String,
     prefix: bool,
     hit: BoilerplateHit,
 }
 
-static BOILERPLATE: LazyLock<Vec<BoilerplateMarker>> = LazyLock::new(|| {
+/// The markers, and an anchored automaton over their spellings (as written, lower-case,
+/// upper-case, first letter capitalised) that finds the one opening a line without lower-casing
+/// the line.
+static BOILERPLATE: LazyLock<(Vec<BoilerplateMarker>, AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
     let t = parse("boilerplate.tsv", BOILERPLATE_TSV);
     let (k, m, s, u, meta) = (
         col(&t, "marker"),
@@ -426,52 +436,74 @@ static BOILERPLATE: LazyLock<Vec<BoilerplateMarker>> = LazyLock::new(|| {
         col(&t, "until"),
         col(&t, "meta"),
     );
-    t.rows()
-        .iter()
-        .map(|r| {
-            let key = key(r[k]);
-            let scope = match r[s] {
-                "rest" => BoilerplateScope::Rest,
-                "until" => {
-                    // Built once for the program's life: leaking the few end keys is bounded.
-                    let end: &'static str = Box::leak(self::key(r[u]).into_boxed_str());
-                    BoilerplateScope::Until(end)
-                }
-                _ => BoilerplateScope::Line,
-            };
-            let prefix = r[m] == "prefix";
-            BoilerplateMarker {
-                hit: BoilerplateHit {
-                    scope,
-                    label: prefix && key.ends_with(':'),
-                    metadata: r[meta] == "yes",
-                },
-                key,
-                prefix,
+    let mut markers = Vec::new();
+    let mut patterns: Vec<String> = Vec::new();
+    let mut owner = Vec::new();
+    for r in t.rows() {
+        let scope = match r[s] {
+            "rest" => BoilerplateScope::Rest,
+            "until" => {
+                // Built once for the program's life: leaking the few end keys is bounded.
+                let end: &'static str = Box::leak(key(r[u]).into_boxed_str());
+                BoilerplateScope::Until(end)
             }
-        })
-        .collect()
+            _ => BoilerplateScope::Line,
+        };
+        let prefix = r[m] == "prefix";
+        let marker = r[k].trim_end_matches(':');
+        for form in spellings(marker) {
+            if !patterns.contains(&form) {
+                patterns.push(form);
+                owner.push(markers.len());
+            }
+        }
+        markers.push(BoilerplateMarker {
+            prefix,
+            hit: BoilerplateHit {
+                scope,
+                label: prefix && r[k].ends_with(':'),
+                metadata: r[meta] == "yes",
+            },
+        });
+    }
+    let ac = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(aho_corasick::StartKind::Anchored)
+        .build(&patterns)
+        .expect("boilerplate automaton");
+    (markers, ac, owner)
 });
 
+/// `s` as written, lower-case, upper-case and with its first letter capitalised.
+fn spellings(s: &str) -> Vec<String> {
+    let lower = s.to_lowercase();
+    let mut first_upper = String::with_capacity(s.len());
+    for (i, c) in lower.chars().enumerate() {
+        if i == 0 {
+            first_upper.extend(c.to_uppercase());
+        } else {
+            first_upper.push(c);
+        }
+    }
+    vec![s.to_string(), s.to_uppercase(), lower, first_upper]
+}
+
 /// Whether `line` (already stripped of markdown debris) is a boilerplate marker, and what it
-/// removes.
+/// removes. A "line" marker must be the whole line (a trailing ":" or "." allowed); a "prefix"
+/// marker opens it.
 pub(crate) fn boilerplate_marker(line: &str) -> Option<BoilerplateHit> {
     let line = line.trim();
     if line.is_empty() || line.len() > 300 {
         return None;
     }
-    let k = key(line);
-    let bare = k.trim_end_matches([':', '.', ' ']);
-    BOILERPLATE
-        .iter()
-        .find(|m| {
-            if m.prefix {
-                k.starts_with(m.key.as_str())
-            } else {
-                bare == m.key.trim_end_matches(':')
-            }
-        })
-        .map(|m| m.hit)
+    let (markers, ac, owner) = &*BOILERPLATE;
+    let input = aho_corasick::Input::new(line).anchored(aho_corasick::Anchored::Yes);
+    let m = ac.find(input)?;
+    let marker = &markers[owner[m.pattern().as_usize()]];
+    let rest = &line[m.end()..];
+    let whole = rest.trim_matches(|c: char| c == ':' || c == '.' || c.is_whitespace()).is_empty();
+    let boundary = !rest.starts_with(char::is_alphanumeric);
+    ((marker.prefix && (boundary || whole)) || whole).then_some(marker.hit)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -534,7 +566,6 @@ mod tests {
             for row in t.rows() {
                 assert!(seen.insert(row[0]), "{name}: duplicate key {:?}", row[0]);
             }
-            assert_eq!(t.name(), name);
         }
         for (name, text) in [
             ("mottos.txt", MOTTOS_TXT),

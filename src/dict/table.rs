@@ -9,7 +9,6 @@ use std::fmt;
 /// One parsed table, borrowing its cells from the bundled text.
 #[derive(Debug, Clone)]
 pub(crate) struct Table {
-    name: &'static str,
     columns: Vec<&'static str>,
     rows: Vec<Vec<&'static str>>,
 }
@@ -70,16 +69,7 @@ impl Table {
         if columns.is_empty() {
             return Err(err(0, "no header line".into()));
         }
-        Ok(Table {
-            name,
-            columns,
-            rows,
-        })
-    }
-
-    /// The file name the table came from.
-    pub(crate) fn name(&self) -> &'static str {
-        self.name
+        Ok(Table { columns, rows })
     }
 
     /// The index of the column named `column`.

@@ -15,12 +15,16 @@
 //! Who must act is read up to the first verb (a stop word of `cues.tsv`) and split into bodies
 //! where a new body's name begins ("Ủy ban MTTQ, các đoàn thể CT-XH tỉnh; các sở, ngành …").
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use crate::extract::date::find_dates;
-use crate::extract::people::{collapse, cue_at, is_capitalised, is_cue, skip_spaces, word_end, Cue};
+use crate::extract::people::{
+    collapse, cue_at, is_capitalised, is_cue, skip_spaces, word_end, Cue,
+};
 use crate::record::{ActionItem, PartialDate};
 
 /// A list marker at the start of a line: "- ", "+ ", "1. ", "6.1. ", "a) ", "II. ", markdown.
@@ -29,16 +33,58 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("marker regex")
 });
 
+/// Words without which a line asks nothing: the request verbs ("ề nghị", "êu cầu" cover both
+/// spellings of "đề nghị", "yêu cầu"), "giao", "mời" and the strong deadline words.
+static TASK_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new([
+        "ề nghị",
+        "êu cầu",
+        "iao",
+        "Mời",
+        "mời",
+        "trước",
+        "chậm",
+        "hạn",
+        "xong",
+    ])
+    .expect("task words automaton")
+});
+
 /// Every task the body assigns or asks for, in order.
 pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
     let paragraphs = paragraphs(body);
-    let lines: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+    let lines: Vec<&str> = paragraphs.iter().map(|p| p.as_ref()).collect();
     let mut out: Vec<ActionItem> = Vec::new();
+    // After "… Ủy ban nhân dân tỉnh yêu cầu:" (dev/d038): numbered items name who acts, and
+    // the lines under each are that body's tasks.
+    let mut directive: Option<Vec<String>> = None;
+    let mut in_directive = false;
     for (n, raw) in lines.iter().enumerate() {
         let marker_len = MARKER.find(raw).map_or(0, |m| m.end());
         let line = &raw[marker_len..];
         if line.trim().is_empty() {
             continue;
+        }
+        if in_directive {
+            match directive_line(raw, line) {
+                DirectiveLine::Heading(assignees, task) => {
+                    if !task.is_empty() {
+                        push(&mut out, task, assignees.clone());
+                    }
+                    directive = Some(assignees);
+                    continue;
+                }
+                DirectiveLine::Task => {
+                    if let Some(assignees) = &directive {
+                        push(&mut out, line, assignees.clone());
+                        continue;
+                    }
+                }
+                DirectiveLine::End => {
+                    in_directive = false;
+                    directive = None;
+                }
+            }
         }
         if let Some(text) = ordinal_item(line) {
             let (assignees, _) = requested_in(text);
@@ -50,10 +96,7 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
             continue;
         }
         // Cheap test first: the request verbs and the strong deadline words.
-        let maybe = ["ề nghị", "êu cầu", "iao", "Mời", "mời", "trước", "chậm", "hạn", "xong"]
-            .iter()
-            .any(|w| line.contains(w));
-        if !maybe {
+        if !TASK_WORDS.is_match(line) {
             continue;
         }
         let mut taken = Vec::new();
@@ -61,7 +104,18 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
         for s in ranges.iter().cloned() {
             let sentence = &line[s.clone()];
             if let Some((assignees, task)) = request(sentence, s.start == 0) {
-                let task = if task.trim().is_empty() && s.end >= line.trim_end().len() {
+                let last = s.end >= line.trim_end().len();
+                if task.trim().is_empty()
+                    && last
+                    && assignees.is_empty()
+                    && sentence.trim_end().ends_with(':')
+                {
+                    // "… yêu cầu:" closing its paragraph: the numbered items below assign.
+                    in_directive = true;
+                    directive = None;
+                    continue;
+                }
+                let task = if task.trim().is_empty() && last {
                     // "8. Đề nghị Sở Thông tin và Truyền thông" / next line: the task.
                     next_line(&lines, n).unwrap_or("")
                 } else {
@@ -91,36 +145,104 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
     out
 }
 
-/// Lines joined into paragraphs where a line was wrapped: a line that does not end a sentence
-/// goes on with the next non-empty line unless that one starts a list item ("Thực hiện Nghị
-/// quyết số\n214/NQ-CP ngày …", dev/d031). A blank line always ends a paragraph.
-fn paragraphs(body: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+/// Lines joined into paragraphs where a line was wrapped ("Thực hiện Nghị quyết số\n214/NQ-CP
+/// ngày …", dev/d031): a line that does not end a sentence goes on with the next one unless
+/// that one starts a list item. A blank line always ends a paragraph.
+fn paragraphs(body: &str) -> Vec<Cow<'_, str>> {
+    let mut out: Vec<Cow<'_, str>> = Vec::new();
     let mut open = false;
+    let mut last_len = 0;
     for line in body.lines() {
         let t = line.trim_end();
         if t.trim().is_empty() {
             open = false;
-            out.push(String::new());
+            out.push(Cow::Borrowed(""));
             continue;
         }
-        let starts_item = MARKER.find(t).is_some_and(|m| m.end() > 0 && !t[..m.end()].trim().is_empty());
+        // A wrapped line goes on: the next line starts with a lower-case letter or a digit, or
+        // the line is long (page dumps wrap near 80 characters). A short line that ends
+        // without punctuation is a heading: "8. Đề nghị Sở …" / "Hỗ trợ …" stay apart
+        // (seeds/000; the segmenter drops blank lines).
+        let next_lower = t
+            .trim_start()
+            .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
+        let goes_on = open && (next_lower || last_len >= WRAPPED_LINE);
+        let starts_item = goes_on
+            && MARKER
+                .find(t)
+                .is_some_and(|m| m.end() > 0 && !t[..m.end()].trim().is_empty());
         match out.last_mut() {
-            Some(last) if open && !starts_item && !ordinal_item(t.trim_start()).is_some() => {
-                last.push(' ');
-                last.push_str(t.trim_start());
+            Some(last) if goes_on && !starts_item => {
+                let joined = last.to_mut();
+                joined.push(' ');
+                joined.push_str(t.trim_start());
             }
-            _ => out.push(t.to_string()),
+            _ => out.push(Cow::Borrowed(t)),
         }
         open = !t.ends_with(['.', '!', '?', ':', ';', '…', '"', '”', ')']);
+        last_len = t.chars().count();
     }
     out
+}
+
+/// A line at least this long (characters) that ends mid-sentence was wrapped, not ended.
+const WRAPPED_LINE: usize = 55;
+
+enum DirectiveLine<'a> {
+    /// "2. Sở Nông nghiệp và Môi trường" or "1. Sở Tài chính: chủ trì …": who, and a task.
+    Heading(Vec<String>, &'a str),
+    /// A line under a heading: "- Thực hiện đầy đủ trách nhiệm …".
+    Task,
+    /// A heading of another kind ("II. TỔ CHỨC THỰC HIỆN", "Điều 2."): the list is over.
+    End,
+}
+
+/// What a line of a directive list is. `raw` has the list marker, `line` not.
+fn directive_line<'a>(raw: &str, line: &'a str) -> DirectiveLine<'a> {
+    let marker =
+        raw[..raw.len() - line.len()].trim_matches(|c: char| c.is_whitespace() || c == '*');
+    let numbered = marker.ends_with('.')
+        && marker
+            .trim_end_matches('.')
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+        && !marker.is_empty();
+    let roman = marker.ends_with('.')
+        && marker
+            .trim_end_matches('.')
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X'))
+        && marker.len() > 1;
+    if roman || line.starts_with("Điều ") || !line.chars().any(char::is_lowercase) {
+        return DirectiveLine::End;
+    }
+    if !numbered || marker.contains("..") || marker.trim_end_matches('.').contains('.') {
+        return DirectiveLine::Task;
+    }
+    let line = line.trim().trim_matches('*').trim();
+    let (who, task) = match line.split_once(':') {
+        Some((who, task)) => (who, task.trim()),
+        None => (line, ""),
+    };
+    let starts_body = cue_at(who, Cue::BodyHead).is_some() && who.starts_with(char::is_uppercase);
+    if !starts_body || who.len() > 200 || who.ends_with(['.', ';']) {
+        return DirectiveLine::End;
+    }
+    let assignees = split_bodies(who.trim_end_matches([',', ' ']));
+    if assignees.is_empty() {
+        return DirectiveLine::End;
+    }
+    DirectiveLine::Heading(assignees, task)
 }
 
 fn push(out: &mut Vec<ActionItem>, text: &str, assignees: Vec<String>) {
     let text = clean(text);
     let text = text.trim_start_matches([',', ';', ':', ' ']).to_string();
-    if text.is_empty() || out.iter().any(|a| a.text == text && a.assignees == assignees) {
+    if text.is_empty()
+        || out
+            .iter()
+            .any(|a| a.text == text && a.assignees == assignees)
+    {
         return;
     }
     let deadline = deadline(&text);
@@ -134,7 +256,9 @@ fn push(out: &mut Vec<ActionItem>, text: &str, assignees: Vec<String>) {
 /// Task text: markdown emphasis removed, whitespace collapsed, trailing punctuation removed.
 fn clean(s: &str) -> String {
     let s = collapse(&s.replace("**", "").replace('*', ""));
-    s.trim_end_matches(['.', ',', ';', ':', ' ']).trim().to_string()
+    s.trim_end_matches(['.', ',', ';', ':', ' '])
+        .trim()
+        .to_string()
 }
 
 /// The next non-empty line after `n`, without its list marker, unless it is itself a list item
@@ -171,8 +295,12 @@ fn sentences(line: &str) -> Vec<std::ops::Range<usize>> {
         if matches!(b, b'.' | b'!' | b'?') {
             let after = skip_spaces(line, i + 1);
             let next_cap = line[after..].starts_with(char::is_uppercase);
-            let word_before = line[..i].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-            let abbreviation = word_before.chars().count() <= 3 && is_capitalised(word_before)
+            let word_before = line[..i]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let abbreviation = word_before.chars().count() <= 3
+                && is_capitalised(word_before)
                 && word_before.chars().all(|c| c.is_uppercase());
             if after > i + 1 && next_cap && !abbreviation {
                 out.push(start..i + 1);
@@ -361,7 +489,10 @@ fn requested_in(text: &str) -> (Vec<String>, usize) {
 /// "hoàn thành trong tháng 12/2025", "Thời gian thực hiện: năm 2025").
 fn deadline(text: &str) -> Option<PartialDate> {
     find_dates(text).into_iter().find_map(|d| {
-        let before = text[..d.range.start].trim_end().trim_end_matches(':').trim_end();
+        let before = text[..d.range.start]
+            .trim_end()
+            .trim_end_matches(':')
+            .trim_end();
         let lower = before.to_lowercase();
         let from = lower.ends_with("từ") || lower.ends_with("kể từ");
         (!from && ends_with_cue(&lower, Cue::Deadline)).then_some(d.date)
@@ -373,14 +504,18 @@ fn deadline(text: &str) -> Option<PartialDate> {
 fn strong_deadline(sentence: &str) -> Option<PartialDate> {
     // Cheap test first: a deadline needs a digit and one of the strong cue words.
     if !sentence.bytes().any(|b| b.is_ascii_digit())
-        || !["trước", "chậm", "hạn", "xong"].iter().any(|w| sentence.contains(w))
+        || !["trước", "chậm", "hạn", "xong"]
+            .iter()
+            .any(|w| sentence.contains(w))
     {
         return None;
     }
     find_dates(sentence).into_iter().find_map(|d| {
         let before = sentence[..d.range.start].trim_end().to_lowercase();
         let strong = ends_with_cue(&before, Cue::Deadline)
-            && !["trong", "hoàn thành", "đến hết"].iter().any(|w| before.ends_with(w));
+            && !["trong", "hoàn thành", "đến hết"]
+                .iter()
+                .any(|w| before.ends_with(w));
         strong.then_some(d.date)
     })
 }
@@ -388,9 +523,9 @@ fn strong_deadline(sentence: &str) -> Option<PartialDate> {
 /// Whether the lower-cased `before` ends with a cue of `role` (a whole word).
 fn ends_with_cue(before: &str, role: Cue) -> bool {
     crate::extract::people::cues(role).iter().any(|cue| {
-        before.strip_suffix(cue).is_some_and(|head| {
-            head.is_empty() || head.ends_with(|c: char| !c.is_alphanumeric())
-        })
+        before
+            .strip_suffix(cue)
+            .is_some_and(|head| head.is_empty() || head.ends_with(|c: char| !c.is_alphanumeric()))
     })
 }
 
@@ -405,7 +540,11 @@ mod tests {
             .collect()
     }
 
-    fn item(text: &str, assignees: &[&str], deadline: Option<&str>) -> (String, Vec<String>, Option<String>) {
+    fn item(
+        text: &str,
+        assignees: &[&str],
+        deadline: Option<&str>,
+    ) -> (String, Vec<String>, Option<String>) {
         (
             text.to_string(),
             assignees.iter().map(|s| s.to_string()).collect(),
@@ -443,6 +582,20 @@ mod tests {
                     None
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn body_lines_without_blank_lines() {
+        // seeds/000 as the segmenter passes it: one line a paragraph, blank lines dropped.
+        let text = "8. Đề nghị Sở Thông tin và Truyền thông\nHỗ trợ cán bộ kỹ thuật thử đường truyền.\n(Công văn này thay cho giấy mời).\n";
+        assert_eq!(
+            items(text),
+            vec![item(
+                "Hỗ trợ cán bộ kỹ thuật thử đường truyền",
+                &["Sở Thông tin và Truyền thông"],
+                None
+            )]
         );
     }
 
@@ -505,6 +658,41 @@ mod tests {
                     None
                 ),
                 item("Trong quý II/2021, các cơ quan, đơn vị cần tích cực tuyên truyền", &[], None),
+            ]
+        );
+    }
+
+    #[test]
+    fn directive_lists_assign_by_heading() {
+        // dev/d038 (lines joined as the normaliser repairs them)
+        let text = "Để nâng cao hiệu quả công tác xử lý chồng lấn, Ủy ban nhân dân tỉnh yêu cầu:\n\
+            1. Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ:\n\
+            - Thực hiện đầy đủ trách nhiệm quản lý nhà nước về lâm nghiệp.\n\
+            - Đẩy mạnh công tác quản lý bảo vệ rừng.\n\
+            3. Sở Tài chính\n\
+            - Cân đối, tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí.\n\
+            4. Công an tỉnh: chỉ đạo lực lượng Công an xã tăng cường phối hợp.\n\
+            Điều 3. Chánh Văn phòng chịu trách nhiệm thi hành.\n";
+        let xa = ["Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ"];
+        assert_eq!(
+            items(text),
+            vec![
+                item(
+                    "Thực hiện đầy đủ trách nhiệm quản lý nhà nước về lâm nghiệp",
+                    &xa,
+                    None
+                ),
+                item("Đẩy mạnh công tác quản lý bảo vệ rừng", &xa, None),
+                item(
+                    "Cân đối, tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí",
+                    &["Sở Tài chính"],
+                    None
+                ),
+                item(
+                    "chỉ đạo lực lượng Công an xã tăng cường phối hợp",
+                    &["Công an tỉnh"],
+                    None
+                ),
             ]
         );
     }

@@ -177,20 +177,21 @@ pub(crate) fn issuer(seg: &Segments<'_>) -> Option<Issuer> {
 fn expand(line: &str) -> String {
     let upper = segment::is_upper(line);
     let mut out = String::with_capacity(line.len() + 16);
-    for (k, word) in line.split_whitespace().enumerate() {
-        if k > 0 {
-            out.push(' ');
+    let mut last = 0;
+    for (a, range) in dict::find_abbreviations(line) {
+        // Only names of bodies and level words ("TP"); "TƯ"-like words are not in the table.
+        if a.kind == "word" || a.abbr.chars().count() < 2 {
+            continue;
         }
-        let bare = word.trim_end_matches([',', '.']);
-        match dict::abbreviations()
-            .iter()
-            .find(|a| a.abbr == bare && a.kind != "word" && bare.len() > 1)
-        {
-            Some(a) if upper => out.push_str(&a.full.to_uppercase()),
-            Some(a) => out.push_str(a.full),
-            None => out.push_str(word),
+        out.push_str(&line[last..range.start]);
+        if upper {
+            out.push_str(&a.full.to_uppercase());
+        } else {
+            out.push_str(a.full);
         }
+        last = range.end;
     }
+    out.push_str(&line[last..]);
     out
 }
 

@@ -60,17 +60,24 @@ fn find_in_line(text: &str, start: usize, end: usize, out: &mut Vec<NumberMatch>
     // The whole text, so that a number broken after a separator ("10/2025/TT-\nBNV", dev/d006)
     // can go on to the next line; candidates start on this line only.
     let line = text;
-    let mut i = start;
-    let mut prev: Option<char> = text[..start].chars().next_back();
+    // A number broken over the line break ended on this line: start after it.
+    let mut i = out.last().map_or(start, |m| m.range.end.max(start));
+    if i >= end {
+        return;
+    }
+    let mut prev: Option<char> = text[..i].chars().next_back();
     while i < end {
         let Some(c) = line[i..].chars().next() else {
             break;
         };
         // Not inside a word, a date or a standard's code ("QCVN 03:2012/BXD", dev/d062).
         let after_digit_colon = prev == Some(':')
-            && line[..i - 1].chars().next_back().is_some_and(|c| c.is_ascii_digit());
-        let boundary =
-            !prev.is_some_and(|p| p.is_alphanumeric() || p == '/' || p == '.') && !after_digit_colon;
+            && line[..i - 1]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit());
+        let boundary = !prev.is_some_and(|p| p.is_alphanumeric() || p == '/' || p == '.')
+            && !after_digit_colon;
         if boundary {
             let candidate = if c.is_ascii_digit() {
                 scan(line, i, Mode::Text).and_then(|raw| classify(&raw, false))
@@ -78,10 +85,16 @@ fn find_in_line(text: &str, start: usize, end: usize, out: &mut Vec<NumberMatch>
                 skip_prefix(line, i).and_then(|after| {
                     // "Số : /QĐ. BQL–VP" opening a line is a number line: read it as one.
                     let at_line_start = line[start..i].trim().is_empty();
-                    let mode = if at_line_start { Mode::Line } else { Mode::Text };
+                    let mode = if at_line_start {
+                        Mode::Line
+                    } else {
+                        Mode::Text
+                    };
                     let after = skip_blank(line, after, at_line_start);
                     let first = line[after..].chars().next()?;
-                    if !matches!(first, '-' | '/' | '–') && !(at_line_start && first.is_ascii_digit()) {
+                    let opens = matches!(first, '-' | '/' | '–')
+                        || (at_line_start && first.is_ascii_digit());
+                    if !opens {
                         return None;
                     }
                     scan(line, after, mode).and_then(|raw| classify(&raw, true))
@@ -104,7 +117,9 @@ fn find_in_line(text: &str, start: usize, end: usize, out: &mut Vec<NumberMatch>
 /// After "Số", "SỐ", "số" (a whole word) and an optional colon: the offset, else `None`.
 fn skip_prefix(s: &str, at: usize) -> Option<usize> {
     let rest = &s[at..];
-    let word = ["Số", "SỐ", "số"].into_iter().find(|w| rest.starts_with(w))?;
+    let word = ["Số", "SỐ", "số"]
+        .into_iter()
+        .find(|w| rest.starts_with(w))?;
     let mut i = at + word.len();
     if s[i..].chars().next().is_some_and(char::is_alphanumeric) {
         return None;
@@ -204,7 +219,10 @@ fn scan(s: &str, start: usize, mode: Mode) -> Option<Raw<'_>> {
         let mut after = skip_spaces(s, k, max_space);
         if sep != Sep::Dot {
             // A line broken right after a separator.
-            if let Some(rest) = s[after..].strip_prefix("\r\n").or_else(|| s[after..].strip_prefix('\n')) {
+            if let Some(rest) = s[after..]
+                .strip_prefix("\r\n")
+                .or_else(|| s[after..].strip_prefix('\n'))
+            {
                 after = skip_spaces(s, s.len() - rest.len(), max_space);
             }
         }
@@ -341,7 +359,10 @@ fn classify(raw: &Raw<'_>, blank_ok: bool) -> Option<NumberMatch> {
                 idx = 1;
             }
             let codes_start = idx;
-            while idx < g.len() && is_code(g[idx].1) && (idx == codes_start || g[idx].0 != Sep::Dot || idx == codes_start + 1) {
+            while idx < g.len()
+                && is_code(g[idx].1)
+                && (idx == codes_start || g[idx].0 != Sep::Dot || idx == codes_start + 1)
+            {
                 idx += 1;
             }
             let codes = &g[codes_start..idx];
@@ -401,7 +422,16 @@ fn classify(raw: &Raw<'_>, blank_ok: bool) -> Option<NumberMatch> {
 mod tests {
     use super::*;
 
-    fn parts(m: &NumberMatch) -> (Option<&str>, Option<&str>, Option<&str>, Option<&str>, System) {
+    /// seq, year, type code, issuer code, system.
+    type Parts<'a> = (
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        System,
+    );
+
+    fn parts(m: &NumberMatch) -> Parts<'_> {
         let p = &m.parts;
         (
             p.seq.as_deref(),
@@ -416,7 +446,7 @@ mod tests {
     fn number_lines_give_canonical_numbers_and_parts() {
         use System::{Party, State};
         #[rustfmt::skip]
-        let cases: &[(&str, &str, (Option<&str>, Option<&str>, Option<&str>, Option<&str>, System))] = &[
+        let cases: &[(&str, &str, Parts<'_>)] = &[
             // seeds/000
             ("Số -CV/BTGTU", "-CV/BTGTU", (None, None, Some("CV"), Some("BTGTU"), Party)),
             // seeds/001
@@ -528,9 +558,38 @@ mod tests {
 
     #[test]
     fn no_panic_on_odd_input() {
-        for text in ["", "/", "-", "Số", "Số:", "Số -", "1/", "1-A/", "ĐĐ/ĐĐ", "Số …/", "9999999/QĐ-UB"] {
+        for text in [
+            "",
+            "/",
+            "-",
+            "Số",
+            "Số:",
+            "Số -",
+            "1/",
+            "1-A/",
+            "ĐĐ/ĐĐ",
+            "Số …/",
+            "9999999/QĐ-UB",
+        ] {
             let _ = parse_number(text);
-            assert!(find_numbers(text).iter().all(|m| !m.number.is_empty()), "{text:?}");
+            assert!(
+                find_numbers(text).iter().all(|m| !m.number.is_empty()),
+                "{text:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_gives_valid_ranges(s in "[0-9SốQĐKHCVTUNDBấ/\\-–.:… \n]{0,40}") {
+            for m in find_numbers(&s) {
+                proptest::prop_assert!(m.range.end <= s.len());
+                proptest::prop_assert!(s.is_char_boundary(m.range.start) && s.is_char_boundary(m.range.end));
+                proptest::prop_assert!(m.number.contains('/') && !m.number.contains(' '));
+            }
+            if let Some(m) = parse_number(&s) {
+                proptest::prop_assert!(m.number.contains('/') && !m.number.contains(' '));
+            }
         }
     }
 }

@@ -184,7 +184,11 @@ pub(crate) fn body_end(text: &str, i: usize) -> usize {
     let mut pending = 0;
     let mut first = true;
     loop {
-        let k = if first { skip_ws(text, j) } else { continue_at(text, j) };
+        let k = if first {
+            skip_ws(text, j)
+        } else {
+            continue_at(text, j)
+        };
         if !first && k == j {
             break;
         }
@@ -213,7 +217,7 @@ pub(crate) fn body_end(text: &str, i: usize) -> usize {
                     break;
                 }
                 pending += 1;
-            } else if (prev_cap && pending == 0) || (pending == 0 && is_cue(&lw, Cue::NameWord)) {
+            } else if pending == 0 && (prev_cap || is_cue(&lw, Cue::NameWord)) {
                 end = we;
             } else {
                 pending += 1;
@@ -238,7 +242,11 @@ pub(crate) fn continue_at(text: &str, j: usize) -> usize {
     }
     let n = skip_ws(text, k);
     match word_end(text, n) {
-        Some(e) if !is_capitalised(&text[n..e]) && !is_cue(&text[n..e].to_lowercase(), Cue::Stop) => n,
+        Some(e)
+            if !is_capitalised(&text[n..e]) && !is_cue(&text[n..e].to_lowercase(), Cue::Stop) =>
+        {
+            n
+        }
         _ => j,
     }
 }
@@ -310,7 +318,11 @@ static POSITION_FINDER: LazyLock<(AhoCorasick, Vec<Kind>)> = LazyLock::new(|| {
         };
         let lower = p.name.to_lowercase();
         let first_upper = upper_first(&lower);
-        let words_upper = lower.split(' ').map(upper_first).collect::<Vec<_>>().join(" ");
+        let words_upper = lower
+            .split(' ')
+            .map(upper_first)
+            .collect::<Vec<_>>()
+            .join(" ");
         for form in [
             p.name.to_string(),
             lower,
@@ -384,8 +396,7 @@ enum Need {
 fn name_at(text: &str, i: usize, hits: &[Hit], need: Need) -> Option<(usize, String)> {
     let mut words: Vec<(usize, usize)> = Vec::new();
     let mut j = i;
-    loop {
-        let Some(we) = word_end(text, j) else { break };
+    while let Some(we) = word_end(text, j) {
         let w = &text[j..we];
         if !is_titlecase(w) || hit_at(hits, j).is_some() {
             break;
@@ -446,8 +457,25 @@ fn is_place(text: &str, start: usize, name: &str, syllables: usize) -> bool {
         .unwrap_or("");
     let level = matches!(
         prev,
-        "tỉnh" | "Tỉnh" | "huyện" | "Huyện" | "xã" | "Xã" | "phường" | "Phường" | "quận" | "Quận"
-            | "TP" | "phố" | "Phố" | "thị" | "trấn" | "TX" | "thôn" | "ấp" | "bản"
+        "tỉnh"
+            | "Tỉnh"
+            | "huyện"
+            | "Huyện"
+            | "xã"
+            | "Xã"
+            | "phường"
+            | "Phường"
+            | "quận"
+            | "Quận"
+            | "TP"
+            | "phố"
+            | "Phố"
+            | "thị"
+            | "trấn"
+            | "TX"
+            | "thôn"
+            | "ấp"
+            | "bản"
     );
     if level && (syllables == 2 || dict::province_by_name(name).is_some()) {
         return true;
@@ -462,7 +490,10 @@ fn title_end(text: &str, i: usize, hits: &[Hit]) -> usize {
     while j < end {
         let k = skip_ws(text, j);
         let Some(we) = word_end(text, k) else { break };
-        if k > i && SURNAMES.contains(&text[k..we]) && name_at(text, k, hits, Need::Surname).is_some() {
+        if k > i
+            && SURNAMES.contains(&text[k..we])
+            && name_at(text, k, hits, Need::Surname).is_some()
+        {
             return text[..k].trim_end().len();
         }
         j = we;
@@ -484,7 +515,9 @@ fn trailing_titles(text: &str, mut j: usize, hits: &[Hit], titles: &mut Vec<Stri
     let mut had_own = false;
     loop {
         let k = skip_spaces(text, j);
-        let Some(sep) = text[k..].chars().next() else { break };
+        let Some(sep) = text[k..].chars().next() else {
+            break;
+        };
         if !matches!(sep, ',' | '-' | '–' | '—') {
             break;
         }
@@ -614,10 +647,7 @@ pub(crate) fn people(body: &str) -> Vec<Person> {
                 if body[j..].starts_with(':') {
                     j = skip_ws(body, j + 1);
                 }
-                loop {
-                    let Some((person, end)) = honored(body, &hits, j, comrade) else {
-                        break;
-                    };
+                while let Some((person, end)) = honored(body, &hits, j, comrade) {
                     done = end;
                     found.push(person);
                     if !plural {
@@ -649,10 +679,17 @@ pub(crate) fn people(body: &str) -> Vec<Person> {
 /// The person after an honorific at `j`: a rank or title may come first ("Đồng chí Thiếu
 /// tướng Lê Ngọc Hải", "đồng chí Bí thư Tỉnh ủy Nguyễn Văn A").
 fn honored(text: &str, hits: &[Hit], j: usize, comrade: bool) -> Option<(Person, usize)> {
-    if let Some(h) = hits.iter().position(|h| h.start == j && h.kind != Kind::Honorific) {
+    if let Some(h) = hits
+        .iter()
+        .position(|h| h.start == j && h.kind != Kind::Honorific)
+    {
         return titled_name(text, hits, h);
     }
-    let need = if comrade { Need::Comrade } else { Need::Surname };
+    let need = if comrade {
+        Need::Comrade
+    } else {
+        Need::Surname
+    };
     let (end, name) = name_at(text, j, hits, need)?;
     let mut titles = Vec::new();
     let end = trailing_titles(text, end, hits, &mut titles);
@@ -666,7 +703,11 @@ fn merge(found: Vec<Person>) -> Vec<Person> {
         match out.iter_mut().find(|q| q.name == p.name) {
             Some(q) => {
                 for t in p.titles {
-                    if !q.titles.iter().any(|u| u.to_lowercase() == t.to_lowercase()) {
+                    if !q
+                        .titles
+                        .iter()
+                        .any(|u| u.to_lowercase() == t.to_lowercase())
+                    {
                         q.titles.push(t);
                     }
                 }
@@ -683,7 +724,10 @@ mod tests {
     use unicode_normalization::is_nfc;
 
     fn got(text: &str) -> Vec<(String, Vec<String>)> {
-        people(text).into_iter().map(|p| (p.name, p.titles)).collect()
+        people(text)
+            .into_iter()
+            .map(|p| (p.name, p.titles))
+            .collect()
     }
 
     fn want(list: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
@@ -705,7 +749,16 @@ mod tests {
             assert!(pairs.insert((row[0], row[1])), "duplicate cue {row:?}");
             assert_eq!(row[0], row[0].to_lowercase(), "cue not lower case");
             assert!(
-                ["ordinal", "request", "deadline", "body_head", "name_word", "stop", "title_stop"].contains(&row[1]),
+                [
+                    "ordinal",
+                    "request",
+                    "deadline",
+                    "body_head",
+                    "name_word",
+                    "stop",
+                    "title_stop"
+                ]
+                .contains(&row[1]),
                 "{row:?}"
             );
         }
@@ -713,7 +766,11 @@ mod tests {
         let mut names = HashSet::new();
         for p in dict::positions() {
             assert!(names.insert(p.name), "duplicate position {}", p.name);
-            assert!(["position", "rank", "honorific"].contains(&p.kind), "{}", p.name);
+            assert!(
+                ["position", "rank", "honorific"].contains(&p.kind),
+                "{}",
+                p.name
+            );
         }
         assert!(!position_hits("Trưởng ban").is_empty());
     }
@@ -797,7 +854,11 @@ mod tests {
     fn plural_comrades() {
         assert_eq!(
             got("Tham dự có các đồng chí: Nguyễn Văn An, Trần Thị Bình và Lê Hoàng Cường."),
-            want(&[("Nguyễn Văn An", &[]), ("Trần Thị Bình", &[]), ("Lê Hoàng Cường", &[])])
+            want(&[
+                ("Nguyễn Văn An", &[]),
+                ("Trần Thị Bình", &[]),
+                ("Lê Hoàng Cường", &[])
+            ])
         );
     }
 
@@ -815,6 +876,21 @@ mod tests {
             assert_eq!(got(text), Vec::<(String, Vec<String>)>::new(), "{text:?}");
         }
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_gives_well_formed_items(s in "[A-ZĐa-zđàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹ0-9/\\-,.:; \n]{0,80}") {
+            for p in people(&s) {
+                proptest::prop_assert!(p.name.split(' ').count() >= 2 && !p.titles.iter().any(String::is_empty));
+            }
+            for r in crate::extract::references::references(&s, None) {
+                proptest::prop_assert!(!r.text.is_empty());
+            }
+            for a in crate::extract::actions::action_items(&s) {
+                proptest::prop_assert!(!a.text.is_empty() && !a.assignees.iter().any(String::is_empty));
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -828,44 +904,104 @@ mod survey_tmp {
             for e in std::fs::read_dir(&dir).unwrap() {
                 let p = e.unwrap().path();
                 if p.extension().is_some_and(|e| e == "txt") {
-                    if let Ok(t) = std::fs::read_to_string(&p) { all.push_str(&unicode_normalization::UnicodeNormalization::nfc(t.as_str()).collect::<String>()); all.push('\n'); }
+                    if let Ok(t) = std::fs::read_to_string(&p) {
+                        all.push_str(
+                            &unicode_normalization::UnicodeNormalization::nfc(t.as_str())
+                                .collect::<String>(),
+                        );
+                        all.push('\n');
+                    }
                 }
             }
             let mb = all.len() as f64 / 1e6;
             let _ = super::people(&all);
             let only = std::env::var("ONLY").unwrap_or_default();
-            for name in ["numbers", "dates", "refs", "people", "actions"] {
-                if !only.is_empty() && only != name { continue; }
-                let mut best = f64::MAX; let mut n = 0;
+            for name in ["numbers", "dates", "refs", "people", "actions", "types"] {
+                if !only.is_empty() && only != name {
+                    continue;
+                }
+                let mut best = f64::MAX;
+                let mut n = 0;
                 for _ in 0..5 {
-                let t0 = std::time::Instant::now();
-                let n2 = match name {
-                    "numbers" => super::super::number::find_numbers(&all).len(),
-                    "dates" => super::super::date::find_dates(&all).len(),
-                    "refs" => super::super::references::references(&all, None).len(),
-                    "people" => super::people(&all).len(),
-                    _ => super::super::actions::action_items(&all).len(),
-                };
-                n = n2;
-                best = best.min(t0.elapsed().as_secs_f64());
+                    let t0 = std::time::Instant::now();
+                    let n2 = match name {
+                        "numbers" => super::super::number::find_numbers(&all).len(),
+                        "dates" => super::super::date::find_dates(&all).len(),
+                        "refs" => super::super::references::references(&all, None).len(),
+                        "people" => super::people(&all).len(),
+                    "types" => crate::dict::find_doc_types(&all).len(),
+                        _ => super::super::actions::action_items(&all).len(),
+                    };
+                    n = n2;
+                    best = best.min(t0.elapsed().as_secs_f64());
                 }
                 let dt = best;
-                println!("SPEED {name}: {n} found, {:.1} MB in {:.3}s = {:.0} MB/s", mb, dt, mb / dt);
+                println!(
+                    "SPEED {name}: {n} found, {:.1} MB in {:.3}s = {:.0} MB/s",
+                    mb,
+                    dt,
+                    mb / dt
+                );
             }
             return;
         }
-        let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
         files.sort();
         for f in files {
-            let Ok(t) = std::fs::read_to_string(&f) else { continue };
+            let Ok(t) = std::fs::read_to_string(&f) else {
+                continue;
+            };
             let t: String = unicode_normalization::UnicodeNormalization::nfc(t.as_str()).collect();
             let what = std::env::var("WHAT").unwrap();
             match what.as_str() {
-                "people" => for p in super::people(&t) { println!("{}\t{}\t{:?}", f.display(), p.name, p.titles); },
-                "numbers" => for n in super::super::number::find_numbers(&t) { println!("{}\t{}", f.display(), n.number); },
-                "refs" => for r in super::super::references::references(&t, None) { println!("{}\t{:?}\t{:?}\t{:?}\t{:?}\t{}", f.display(), r.number, r.doc_type, r.date.map(|d| d.to_string()), r.issuer, r.text); },
-                "actions" => for a in super::super::actions::action_items(&t) { println!("{}\t{:?}\t{:?}\t{}", f.display(), a.assignees, a.deadline.map(|d| d.to_string()), a.text.chars().take(150).collect::<String>()); },
-                _ => for d in super::super::date::find_dates(&t) { println!("{}\t{}\t{}", f.display(), d.date, &t[d.range.clone()].replace('\n', " ")); },
+                "people" => {
+                    for p in super::people(&t) {
+                        println!("{}\t{}\t{:?}", f.display(), p.name, p.titles);
+                    }
+                }
+                "numbers" => {
+                    for n in super::super::number::find_numbers(&t) {
+                        println!("{}\t{}", f.display(), n.number);
+                    }
+                }
+                "refs" => {
+                    for r in super::super::references::references(&t, None) {
+                        println!(
+                            "{}\t{:?}\t{:?}\t{:?}\t{:?}\t{}",
+                            f.display(),
+                            r.number,
+                            r.doc_type,
+                            r.date.map(|d| d.to_string()),
+                            r.issuer,
+                            r.text
+                        );
+                    }
+                }
+                "actions" => {
+                    for a in super::super::actions::action_items(&t) {
+                        println!(
+                            "{}\t{:?}\t{:?}\t{}",
+                            f.display(),
+                            a.assignees,
+                            a.deadline.map(|d| d.to_string()),
+                            a.text.chars().take(150).collect::<String>()
+                        );
+                    }
+                }
+                _ => {
+                    for d in super::super::date::find_dates(&t) {
+                        println!(
+                            "{}\t{}\t{}",
+                            f.display(),
+                            d.date,
+                            &t[d.range.clone()].replace('\n', " ")
+                        );
+                    }
+                }
             }
         }
     }

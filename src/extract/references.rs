@@ -112,7 +112,8 @@ fn citing_type(
         if lower && !before_so {
             continue;
         }
-        if gap_words > 14 || gap.contains([';', '.', '(', ')', '“', '”', '"', '\n']) && !before_so {
+        if gap_words > 14 || gap.contains([';', '.', '(', ')', '“', '”', '"', '\n']) && !before_so
+        {
             continue;
         }
         if gap.contains(':') && !before_so {
@@ -124,8 +125,13 @@ fn citing_type(
         if !title_text.is_empty() && !title_text.starts_with(char::is_uppercase) {
             continue;
         }
-        let title = (!title_text.is_empty())
-            .then(|| format!("{}|{}", doc_type.name.to_lowercase(), collapse(title_text).to_lowercase()));
+        let title = (!title_text.is_empty()).then(|| {
+            format!(
+                "{}|{}",
+                doc_type.name.to_lowercase(),
+                collapse(title_text).to_lowercase()
+            )
+        });
         best = Some(Citing {
             doc_type,
             range: r.clone(),
@@ -154,7 +160,8 @@ fn strip_so(gap: &str) -> &str {
 fn type_from_code(parts: &NumberParts) -> Option<String> {
     match &parts.type_code {
         Some(code) => {
-            let code = if dict::doc_type_by_code(code, parts.system).is_none() && code.contains('D') {
+            let code = if dict::doc_type_by_code(code, parts.system).is_none() && code.contains('D')
+            {
                 code.replace('D', "Đ")
             } else {
                 code.clone()
@@ -164,8 +171,9 @@ fn type_from_code(parts: &NumberParts) -> Option<String> {
             }
             dict::doc_type_by_code(&code, parts.system).map(|d| d.name.to_string())
         }
-        None if parts.system == System::State && parts.year.is_none() => dict::doc_type_by_name("Công văn")
-            .map(|d| d.name.to_string()),
+        None if parts.system == System::State && parts.year.is_none() => {
+            dict::doc_type_by_name("Công văn").map(|d| d.name.to_string())
+        }
         None => None,
     }
 }
@@ -210,7 +218,11 @@ fn floor_char(text: &str, mut i: usize) -> usize {
 /// ("… CỦA CHÍNH PHỦ BAN HÀNH KẾ HOẠCH …") gives no issuer: its words cannot be told apart.
 fn issuer_after(text: &str, at: usize) -> Option<(String, usize)> {
     let k = skip_ws(text, at);
-    let k = if text[k..].starts_with(',') { skip_ws(text, k + 1) } else { k };
+    let k = if text[k..].starts_with(',') {
+        skip_ws(text, k + 1)
+    } else {
+        k
+    };
     let we = word_end(text, k)?;
     if &text[k..we] != "của" {
         return None;
@@ -256,11 +268,18 @@ fn untitled(
             .iter()
             .take_while(|c| c.start <= r.start)
             .any(|c| r.start < c.end);
-        if in_cited || covered.last().is_some_and(|c| c.start <= r.start && r.start < c.end) {
+        if in_cited
+            || covered
+                .last()
+                .is_some_and(|c| c.start <= r.start && r.start < c.end)
+        {
             continue;
         }
         // Sentence case only: "LUẬT" heads a title block, "luật" is a common noun.
-        if !is_capitalised(written) || written.chars().skip(1).any(char::is_uppercase) && written.chars().all(|c| !c.is_lowercase()) {
+        if !is_capitalised(written)
+            || written.chars().skip(1).any(char::is_uppercase)
+                && written.chars().all(|c| !c.is_lowercase())
+        {
             continue;
         }
         let (title_end, title) = law_title(text, r.end);
@@ -270,7 +289,7 @@ fn untitled(
         if title == "Việt Nam" {
             continue;
         }
-        if tail.date.is_none() && !(law && !title.is_empty()) {
+        if tail.date.is_none() && (!law || title.is_empty()) {
             continue;
         }
         if tail.date.is_some() && !title.is_empty() && !title.starts_with(char::is_uppercase) {
@@ -337,7 +356,9 @@ fn merge(found: Vec<Found>) -> Vec<Reference> {
         });
         match existing {
             Some((_, _, r)) => {
-                let score = |r: &Reference| r.date.is_some() as u8 + r.issuer.is_some() as u8 + r.doc_type.is_some() as u8;
+                let score = |r: &Reference| {
+                    r.date.is_some() as u8 + r.issuer.is_some() as u8 + r.doc_type.is_some() as u8
+                };
                 let new = f.reference;
                 if r.number.is_none() && new.number.is_some() {
                     r.number = new.number.clone();
@@ -365,16 +386,36 @@ fn merge(found: Vec<Found>) -> Vec<Reference> {
 mod tests {
     use super::*;
 
-    type Row = (Option<String>, Option<String>, Option<String>, Option<String>, String);
+    type Row = (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        String,
+    );
 
     fn refs(text: &str, own: Option<&str>) -> Vec<Row> {
         references(text, own)
             .into_iter()
-            .map(|r| (r.number, r.doc_type, r.date.map(|d| d.to_string()), r.issuer, r.text))
+            .map(|r| {
+                (
+                    r.number,
+                    r.doc_type,
+                    r.date.map(|d| d.to_string()),
+                    r.issuer,
+                    r.text,
+                )
+            })
             .collect()
     }
 
-    fn row(number: Option<&str>, doc_type: Option<&str>, date: Option<&str>, issuer: Option<&str>, text: &str) -> Row {
+    fn row(
+        number: Option<&str>,
+        doc_type: Option<&str>,
+        date: Option<&str>,
+        issuer: Option<&str>,
+        text: &str,
+    ) -> Row {
         (
             number.map(String::from),
             doc_type.map(String::from),
@@ -395,12 +436,48 @@ mod tests {
         assert_eq!(
             refs(text, None),
             vec![
-                row(Some("03-ĐA/TU"), Some("Đề án"), Some("2022-03-16"), Some("Tỉnh ủy"), "Đề án số 03-ĐA/TU ngày 16/3/2022 của Tỉnh ủy"),
-                row(Some("17-CT/TU"), Some("Chỉ thị"), Some("2022-07-14"), Some("Ban Thường vụ Tỉnh ủy"), "Chỉ thị 17-CT/TU ngày 14/7/2022 của Ban Thường vụ Tỉnh ủy"),
-                row(Some("85-QĐ/TW"), Some("Quy định"), Some("2022-10-07"), Some("Ban Bí thư"), "Quy định số 85-QĐ/TW ngày 07/10/2022 của Ban Bí thư"),
-                row(Some("99-HD/BTGTW"), Some("Hướng dẫn"), Some("2023-03-20"), Some("Ban Tuyên giáo Trung ương"), "Hướng dẫn số 99-HD/BTGTW ngày 20/3/2023 của Ban Tuyên giáo Trung ương"),
-                row(Some("04-QC/BTGTU"), Some("Quy chế"), Some("2023-03-20"), Some("Ban Tuyên giáo Tỉnh ủy"), "Quy chế số 04-QC/BTGTU ngày 20/3/2023 của Ban Tuyên giáo Tỉnh ủy"),
-                row(Some("05-CT/TW"), Some("Chỉ thị"), None, None, "Chỉ thị 05-CT/TW"),
+                row(
+                    Some("03-ĐA/TU"),
+                    Some("Đề án"),
+                    Some("2022-03-16"),
+                    Some("Tỉnh ủy"),
+                    "Đề án số 03-ĐA/TU ngày 16/3/2022 của Tỉnh ủy"
+                ),
+                row(
+                    Some("17-CT/TU"),
+                    Some("Chỉ thị"),
+                    Some("2022-07-14"),
+                    Some("Ban Thường vụ Tỉnh ủy"),
+                    "Chỉ thị 17-CT/TU ngày 14/7/2022 của Ban Thường vụ Tỉnh ủy"
+                ),
+                row(
+                    Some("85-QĐ/TW"),
+                    Some("Quy định"),
+                    Some("2022-10-07"),
+                    Some("Ban Bí thư"),
+                    "Quy định số 85-QĐ/TW ngày 07/10/2022 của Ban Bí thư"
+                ),
+                row(
+                    Some("99-HD/BTGTW"),
+                    Some("Hướng dẫn"),
+                    Some("2023-03-20"),
+                    Some("Ban Tuyên giáo Trung ương"),
+                    "Hướng dẫn số 99-HD/BTGTW ngày 20/3/2023 của Ban Tuyên giáo Trung ương"
+                ),
+                row(
+                    Some("04-QC/BTGTU"),
+                    Some("Quy chế"),
+                    Some("2023-03-20"),
+                    Some("Ban Tuyên giáo Tỉnh ủy"),
+                    "Quy chế số 04-QC/BTGTU ngày 20/3/2023 của Ban Tuyên giáo Tỉnh ủy"
+                ),
+                row(
+                    Some("05-CT/TW"),
+                    Some("Chỉ thị"),
+                    None,
+                    None,
+                    "Chỉ thị 05-CT/TW"
+                ),
             ]
         );
         // seeds/003
@@ -422,9 +499,27 @@ mod tests {
         assert_eq!(
             refs(text, Some("308/KH-UBND")),
             vec![
-                row(Some("214/NQ-CP"), Some("Nghị quyết"), Some("2025-07-23"), Some("Chính phủ"), "Nghị quyết số 214/NQ-CP ngày 23/7/2025 của Chính phủ"),
-                row(Some("278/2025/NĐ-CP"), Some("Nghị định"), Some("2025-10-22"), Some("Chính phủ"), "Nghị định số 278/2025/NĐ-CP ngày 22/10/2025 của Chính phủ"),
-                row(Some("142/QĐ-TTg"), Some("Quyết định"), None, Some("Thủ tướng Chính phủ"), "Quyết định số 142/QĐ-TTg của Thủ tướng Chính phủ"),
+                row(
+                    Some("214/NQ-CP"),
+                    Some("Nghị quyết"),
+                    Some("2025-07-23"),
+                    Some("Chính phủ"),
+                    "Nghị quyết số 214/NQ-CP ngày 23/7/2025 của Chính phủ"
+                ),
+                row(
+                    Some("278/2025/NĐ-CP"),
+                    Some("Nghị định"),
+                    Some("2025-10-22"),
+                    Some("Chính phủ"),
+                    "Nghị định số 278/2025/NĐ-CP ngày 22/10/2025 của Chính phủ"
+                ),
+                row(
+                    Some("142/QĐ-TTg"),
+                    Some("Quyết định"),
+                    None,
+                    Some("Thủ tướng Chính phủ"),
+                    "Quyết định số 142/QĐ-TTg của Thủ tướng Chính phủ"
+                ),
             ]
         );
         // dev/d022: a law with its title before the number; the own number is skipped
@@ -439,11 +534,26 @@ mod tests {
         );
         // bare numbers: type from the code, never from the party QĐ
         assert_eq!(
-            refs("theo 69-QĐ/TW và 13421-CV/VPTW; công văn 11299/VPCP-KGVX; 51/2024/QH15", None),
+            refs(
+                "theo 69-QĐ/TW và 13421-CV/VPTW; công văn 11299/VPCP-KGVX; 51/2024/QH15",
+                None
+            ),
             vec![
                 row(Some("69-QĐ/TW"), None, None, None, "69-QĐ/TW"),
-                row(Some("13421-CV/VPTW"), Some("Công văn"), None, None, "13421-CV/VPTW"),
-                row(Some("11299/VPCP-KGVX"), Some("Công văn"), None, None, "công văn 11299/VPCP-KGVX"),
+                row(
+                    Some("13421-CV/VPTW"),
+                    Some("Công văn"),
+                    None,
+                    None,
+                    "13421-CV/VPTW"
+                ),
+                row(
+                    Some("11299/VPCP-KGVX"),
+                    Some("Công văn"),
+                    None,
+                    None,
+                    "công văn 11299/VPCP-KGVX"
+                ),
                 row(Some("51/2024/QH15"), None, None, None, "51/2024/QH15"),
             ]
         );
@@ -452,8 +562,17 @@ mod tests {
     #[test]
     fn documents_without_numbers() {
         assert_eq!(
-            refs("Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 19 tháng 6 năm 2025;", None),
-            vec![row(None, Some("Luật"), Some("2025-06-19"), None, "Luật Ban hành văn bản quy phạm pháp luật ngày 19 tháng 6 năm 2025")]
+            refs(
+                "Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 19 tháng 6 năm 2025;",
+                None
+            ),
+            vec![row(
+                None,
+                Some("Luật"),
+                Some("2025-06-19"),
+                None,
+                "Luật Ban hành văn bản quy phạm pháp luật ngày 19 tháng 6 năm 2025"
+            )]
         );
         // dev/d046: a law by its title, cited twice; "Luật này" is not a citation
         assert_eq!(

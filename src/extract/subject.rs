@@ -42,7 +42,7 @@ pub(crate) fn clean_subject(text: &str) -> Option<String> {
     }
     let s = s
         .trim()
-        .trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '*' | '/' | ' '));
+        .trim_end_matches(['.', ',', ';', ':', '*', '/', ' ']);
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     (!s.is_empty()).then_some(s)
 }

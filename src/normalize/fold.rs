@@ -59,42 +59,39 @@ fn fold_char(c: char, t: &FoldTable) -> Option<Option<char>> {
 }
 
 /// Removes diacritics (đ → d), keeping case; borrows when nothing changes (ASCII text).
+///
+/// ```
+/// assert_eq!(vanban::fold("Đảng ủy Thủy điện"), "Dang uy Thuy dien");
+/// ```
 pub fn fold(text: &str) -> Cow<'_, str> {
-    let bytes = text.as_bytes();
+    let b = text.as_bytes();
     let t = &*TABLE;
+    let mut out: Option<String> = None;
+    let mut copied = 0;
     let mut i = 0;
-    // Find the first character that changes.
-    let first = loop {
-        match bytes[i..].iter().position(|b| !b.is_ascii()) {
-            None => return Cow::Borrowed(text),
+    while i < b.len() {
+        match b[i..].iter().position(|&x| x >= 0x80) {
             Some(p) => i += p,
+            None => break,
         }
-        let c = text[i..].chars().next().unwrap_or('\0');
-        if fold_char(c, t).is_some() {
-            break i;
+        let (cp, len) = super::syllable::decode_at(b, i);
+        if let Some(folded) = char::from_u32(cp).and_then(|c| fold_char(c, t)) {
+            let buf = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            buf.push_str(&text[copied..i]);
+            if let Some(f) = folded {
+                buf.push(f);
+            }
+            copied = i + len;
         }
-        i += c.len_utf8();
-        if i >= bytes.len() {
-            return Cow::Borrowed(text);
-        }
-    };
-    let mut out = String::with_capacity(text.len());
-    out.push_str(&text[..first]);
-    let mut rest = &text[first..];
-    while !rest.is_empty() {
-        let ascii = rest.as_bytes().iter().position(|b| !b.is_ascii()).unwrap_or(rest.len());
-        out.push_str(&rest[..ascii]);
-        rest = &rest[ascii..];
-        let mut chars = rest.chars();
-        let Some(c) = chars.next() else { break };
-        match fold_char(c, t) {
-            Some(Some(b)) => out.push(b),
-            Some(None) => {}
-            None => out.push(c),
-        }
-        rest = chars.as_str();
+        i += len;
     }
-    Cow::Owned(out)
+    match out {
+        Some(mut buf) => {
+            buf.push_str(&text[copied..]);
+            Cow::Owned(buf)
+        }
+        None => Cow::Borrowed(text),
+    }
 }
 
 #[cfg(test)]

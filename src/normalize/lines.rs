@@ -31,50 +31,69 @@ pub(crate) fn space_rule(c: char) -> Option<&'static str> {
 
 /// Applies the character rules above; borrows when nothing changes.
 pub(crate) fn clean_spaces(text: &str) -> Cow<'_, str> {
-    let Some(first) = first_space_rule(text) else {
-        return Cow::Borrowed(text);
-    };
-    let mut out = String::with_capacity(text.len());
-    out.push_str(&text[..first]);
-    let mut iter = text[first..].char_indices().peekable();
-    let mut changed = false;
-    while let Some((i, c)) = iter.next() {
-        let at = first + i;
-        if c == '\r' {
-            out.push('\n');
-            changed = true;
-            if matches!(iter.peek(), Some((_, '\n'))) {
-                iter.next();
-            }
-        } else if let Some(rep) = space_rule(c) {
-            out.push_str(rep);
-            changed = true;
-        } else if (c == 'Ð' || c == 'ð') && eth_is_dd(text, at) {
-            out.push(if c == 'Ð' { 'Đ' } else { 'đ' });
-            changed = true;
-        } else {
-            out.push(c);
-        }
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(p) = first_space_rule(&text[i..]).map(|p| p + i) {
+        let Some(c) = text[p..].chars().next() else { break };
+        i = p + c.len_utf8();
+        let replacement = match c {
+            // CRLF → LF: drop the CR; a lone CR becomes LF.
+            '\r' if text.as_bytes().get(i) == Some(&b'\n') => "",
+            'Ð' | 'ð' if !eth_is_dd(text, p) => continue,
+            'Ð' => "Đ",
+            'ð' => "đ",
+            c => match space_rule(c) {
+                Some(r) => r,
+                None => continue,
+            },
+        };
+        let buf = out.get_or_insert_with(|| String::with_capacity(text.len()));
+        buf.push_str(&text[copied..p]);
+        buf.push_str(replacement);
+        copied = i;
     }
-    if changed {
-        Cow::Owned(out)
-    } else {
-        Cow::Borrowed(text)
+    match out {
+        Some(mut buf) => {
+            buf.push_str(&text[copied..]);
+            Cow::Owned(buf)
+        }
+        None => Cow::Borrowed(text),
     }
 }
 
-/// The first character a space rule or the eth rule may change, by a byte scan: every such
-/// character is CR, tab, or starts with one of the lead bytes C2 C3 E1 E2 E3 EF.
-fn first_space_rule(text: &str) -> Option<usize> {
+/// The first character a space rule or the eth rule may change, by a byte scan: CR, tab, or
+/// one of the lead + second byte pairs of NBSP, soft hyphen, Ð, ð, U+1680, U+2000–U+2060,
+/// U+3000, U+FEFF. Vietnamese letters (C3 xx, E1 BA/BB xx) are passed over without decoding.
+pub(crate) fn first_space_rule(text: &str) -> Option<usize> {
     let b = text.as_bytes();
+    // C3 and E1 lead most Vietnamese letters; look at them only if the text has Ð, ð or U+1680.
+    let rare = ["Ð", "ð", "\u{1680}"].iter().any(|s| memchr::memmem::find(b, s.as_bytes()).is_some());
+    let lead: fn(u8) -> bool = if rare {
+        |x| matches!(x, b'\r' | b'\t' | 0xC2 | 0xC3 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
+    } else {
+        |x| matches!(x, b'\r' | b'\t' | 0xC2 | 0xE2 | 0xE3 | 0xEF)
+    };
     let mut i = 0;
     while i < b.len() {
-        i += b[i..].iter().position(|&x| matches!(x, b'\r' | b'\t' | 0xC2 | 0xC3 | 0xE1 | 0xE2 | 0xE3 | 0xEF))?;
-        let c = text[i..].chars().next()?;
-        if space_rule(c).is_some() || c == 'Ð' || c == 'ð' {
-            return Some(i);
+        i += b[i..].iter().position(|&x| lead(x))?;
+        let second = b.get(i + 1).copied().unwrap_or(0);
+        let candidate = match b[i] {
+            b'\r' | b'\t' => return Some(i),
+            0xC2 => matches!(second, 0xA0 | 0xAD),
+            0xC3 => matches!(second, 0x90 | 0xB0),
+            0xE1 => second == 0x9A,
+            0xE2 => matches!(second, 0x80 | 0x81),
+            0xE3 => second == 0x80,
+            _ => second == 0xBB,
+        };
+        if candidate {
+            let c = text[i..].chars().next()?;
+            if space_rule(c).is_some() || c == 'Ð' || c == 'ð' {
+                return Some(i);
+            }
         }
-        i += c.len_utf8();
+        i += 1;
     }
     None
 }

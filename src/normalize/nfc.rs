@@ -12,6 +12,9 @@ use super::syllable::{self, AA, AW, A, E, EE, O, OO, OW, U, UW};
 /// The combining class of the Vietnamese marks, without a table lookup.
 #[inline]
 fn ccc(c: char) -> u8 {
+    if (c as u32) < 0x300 || (0x1E00..=0x1EFF).contains(&(c as u32)) {
+        return 0;
+    }
     match c {
         '\u{300}' | '\u{301}' | '\u{302}' | '\u{303}' | '\u{306}' | '\u{309}' => 230,
         '\u{31B}' => 216,
@@ -26,7 +29,9 @@ fn ccc(c: char) -> u8 {
 #[inline]
 pub(crate) fn is_stable(c: char) -> bool {
     let cp = c as u32;
-    if cp < 0x300 || (0x1E00..=0x1EFF).contains(&cp) {
+    // Latin, Latin Extended Additional, general punctuation to currency signs (U+2000 and
+    // U+2001 are singletons that NFC replaces, so the range starts at U+2002).
+    if cp < 0x300 || (0x1E00..=0x1EFF).contains(&cp) || (0x2002..=0x20CF).contains(&cp) {
         return true;
     }
     ccc(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
@@ -46,9 +51,14 @@ pub(crate) fn compose(text: &str) -> Cow<'_, str> {
             Some(p) => i += p,
             None => break,
         }
-        let Some(c) = text[i..].chars().next() else { break };
+        let (cp, len) = syllable::decode_at(b, i);
+        if cp < 0x300 || (0x1E00..=0x1EFF).contains(&cp) {
+            i += len;
+            continue;
+        }
+        let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
         if is_stable(c) {
-            i += c.len_utf8();
+            i += len;
             continue;
         }
         if ccc(c) == 0 {

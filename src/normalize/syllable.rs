@@ -116,11 +116,12 @@ const fn pack(v: u8, c: u8, tone: u8, upper: bool) -> u16 {
 
 #[inline]
 pub(crate) fn unpack(p: u16) -> Letter {
+    let v = (p & 0xF) as u8;
     Letter {
-        v: (p & 0xF) as u8,
+        v,
         tone: ((p >> 4) & 0x7) as u8,
         upper: p & 0x80 != 0,
-        c: ((p >> 8) & 0x7F) as u8,
+        c: if v > 0 { 0 } else { ((p >> 8) & 0x7F) as u8 },
     }
 }
 
@@ -156,8 +157,10 @@ const fn build_letters() -> LetterTables {
         let mut tone = 0;
         while tone < 6 {
             let v = row as u8 + 1;
-            set(&mut t, LOWER[row][tone], pack(v, 0, tone as u8, false));
-            set(&mut t, UPPER[row][tone], pack(v, 0, tone as u8, true));
+            // Bit 8 (the consonant field, unused by vowels) flags a marked plain vowel or ư.
+            let flag = if tone > 0 && matches!(v, A | E | I | O | U | Y | UW) { 0x100 } else { 0 };
+            set(&mut t, LOWER[row][tone], pack(v, 0, tone as u8, false) | flag);
+            set(&mut t, UPPER[row][tone], pack(v, 0, tone as u8, true) | flag);
             tone += 1;
         }
         row += 1;
@@ -182,6 +185,13 @@ pub(crate) fn packed(cp: u32) -> u16 {
     }
 }
 
+/// Whether a packed letter is a marked plain vowel or a marked ư: the only letters whose mark
+/// can be in the wrong place (flag bit 8, free in vowels).
+#[inline]
+pub(crate) fn may_misplace(p: u16) -> bool {
+    p & 0x10F > 0x100
+}
+
 /// Vowel code of a packed letter (0 for a consonant or no letter).
 #[inline]
 pub(crate) fn packed_vowel(p: u16) -> u8 {
@@ -191,6 +201,15 @@ pub(crate) fn packed_vowel(p: u16) -> u8 {
 /// The code point starting at byte `i` of valid UTF-8 and its length; (0, 1) past the end.
 #[inline]
 pub(crate) fn decode_at(b: &[u8], i: usize) -> (u32, usize) {
+    if let Some(&[x, y, z]) = b.get(i..i + 3) {
+        // The common case, with one bounds check: a 2- or 3-byte letter.
+        if (0xC0..0xE0).contains(&x) {
+            return (((x & 0x1F) as u32) << 6 | (y & 0x3F) as u32, 2);
+        }
+        if (0xE0..0xF0).contains(&x) {
+            return (((x & 0x0F) as u32) << 12 | ((y & 0x3F) as u32) << 6 | (z & 0x3F) as u32, 3);
+        }
+    }
     let byte = |k: usize| b.get(i + k).map_or(0, |&x| (x & 0x3F) as u32);
     match b.get(i) {
         None => (0, 1),

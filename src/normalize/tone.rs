@@ -119,7 +119,7 @@ fn next_misplaced(text: &str, mut from: usize, style: Tone) -> Option<(usize, us
         let (cp, len) = syllable::decode_at(b, p);
         from = p + len;
         let packed = syllable::packed(cp);
-        if packed != 0 && misplaced_at(text, p, len, syllable::unpack(packed), style) {
+        if syllable::may_misplace(packed) && misplaced_at(text, p, len, syllable::unpack(packed), style) {
             return Some(word_bounds(text, p));
         }
     }

@@ -597,7 +597,10 @@ pub(crate) mod tests {
     use super::*;
 
     /// (position, text, from, to) of every token `analyzer` makes of `text`.
-    pub(crate) fn analyze(mut analyzer: TextAnalyzer, text: &str) -> Vec<(usize, String, usize, usize)> {
+    pub(crate) fn analyze(
+        mut analyzer: TextAnalyzer,
+        text: &str,
+    ) -> Vec<(usize, String, usize, usize)> {
         let mut stream = analyzer.token_stream(text);
         let mut tokens = Vec::new();
         while let Some(t) = stream.next() {
@@ -692,7 +695,13 @@ pub(crate) mod tests {
         ] {
             let tokens = analyze(query_analyzer(), text);
             assert_eq!(tokens.len(), 3, "{text}: {tokens:?}");
-            assert_token(&tokens[1], 1, iso, text.find(|c: char| c.is_ascii_digit()).unwrap_or(0), text.len());
+            assert_token(
+                &tokens[1],
+                1,
+                iso,
+                text.find(|c: char| c.is_ascii_digit()).unwrap_or(0),
+                text.len(),
+            );
             assert_eq!(tokens[2].1, &iso[..4]);
             assert_eq!(tokens[2].0, 1);
         }
@@ -705,7 +714,10 @@ pub(crate) mod tests {
     #[test]
     fn hyphenated_words_split_and_covid_stays_whole() {
         let texts = |s: &str| -> Vec<String> {
-            analyze(query_analyzer(), s).into_iter().map(|t| t.1).collect()
+            analyze(query_analyzer(), s)
+                .into_iter()
+                .map(|t| t.1)
+                .collect()
         };
         assert_eq!(texts("kinh tế-xã hội"), ["kinh", "tế", "xã", "hội"]);
         assert_eq!(texts("V/v góp ý"), ["v", "v", "góp", "ý"]);
@@ -743,7 +755,10 @@ pub(crate) mod tests {
                 .filter(|t| t.contains(' ') && !t.chars().any(|c| c.is_ascii_digit()))
                 .collect()
         };
-        assert_eq!(bigrams("tuyên truyền. Đại hội"), ["tuyen truyen", "dai hoi"]);
+        assert_eq!(
+            bigrams("tuyên truyền. Đại hội"),
+            ["tuyen truyen", "dai hoi"]
+        );
         assert_eq!(bigrams("số 04-QC/BTGTU ban hành"), ["ban hanh"]);
         assert_eq!(bigrams("kinh tế-xã hội"), ["kinh te", "te xa", "xa hoi"]);
     }
@@ -761,9 +776,21 @@ pub(crate) mod tests {
 
     #[test]
     fn garbage_never_panics_and_offsets_stay_on_char_boundaries() {
-        for text in ["", "///", "-CV/BTGTU", "a-", "1/", "ệ-ệ/ệ", "\u{0}\u{1}x", "99999999999/9999/99"] {
+        for text in [
+            "",
+            "///",
+            "-CV/BTGTU",
+            "a-",
+            "1/",
+            "ệ-ệ/ệ",
+            "\u{0}\u{1}x",
+            "99999999999/9999/99",
+        ] {
             for (_, _, from, to) in analyze(vietnamese_analyzer(), text) {
-                assert!(text.is_char_boundary(from) && text.is_char_boundary(to), "{text:?}");
+                assert!(
+                    text.is_char_boundary(from) && text.is_char_boundary(to),
+                    "{text:?}"
+                );
             }
         }
     }

@@ -36,7 +36,7 @@ pub struct Prepared {
     pub source: String,
     /// The content hash ([`content_hash`]).
     pub hash: String,
-    /// The normalised text.
+    /// The normalised text, without web-page boilerplate: what is indexed and shown.
     pub text: String,
     /// The extracted record.
     pub record: Record,
@@ -69,10 +69,18 @@ impl Prepared {
         Ok(Prepared {
             source: source.to_string(),
             hash,
-            text,
+            text: document_text(&text),
             record,
         })
     }
+}
+
+/// The text that is indexed and shown in snippets: the document's lines cleaned of markup
+/// debris, web-page boilerplate (menus, "Ý kiến bạn đọc", related news, view counters) left out,
+/// as the extractors see them.
+fn document_text(text: &str) -> String {
+    let segments = crate::segment::segment(text);
+    segments.text(0..segments.lines.len())
 }
 
 /// The hash that decides whether a file changed: its bytes, and what else shapes its entry
@@ -261,14 +269,16 @@ fn committed_sources(index: &Index) -> Result<HashMap<String, String>> {
         };
         let (mut source, mut hash) = (String::new(), String::new());
         for doc in segment.doc_ids_alive() {
-            let (Some(s), Some(h)) = (
-                sources.term_ords(doc).next(),
-                hashes.term_ords(doc).next(),
-            ) else {
+            let (Some(s), Some(h)) = (sources.term_ords(doc).next(), hashes.term_ords(doc).next())
+            else {
                 continue;
             };
-            let read = sources.ord_to_str(s, &mut source).map_err(|e| index.error(e))?
-                && hashes.ord_to_str(h, &mut hash).map_err(|e| index.error(e))?;
+            let read = sources
+                .ord_to_str(s, &mut source)
+                .map_err(|e| index.error(e))?
+                && hashes
+                    .ord_to_str(h, &mut hash)
+                    .map_err(|e| index.error(e))?;
             if read {
                 known.insert(source.clone(), hash.clone());
             }
@@ -340,7 +350,10 @@ fn document(f: &Fields, doc: &Prepared) -> TantivyDocument {
         d.add_facet(f.year, Facet::from_path([date.year.to_string()]));
     }
     if let Some(issuer) = &r.issuer {
-        d.add_text(f.issuer_full, issuer.full.as_deref().unwrap_or(&issuer.name));
+        d.add_text(
+            f.issuer_full,
+            issuer.full.as_deref().unwrap_or(&issuer.name),
+        );
         let facet = match &issuer.parent {
             Some(parent) => Facet::from_path([parent.as_str(), issuer.name.as_str()]),
             None => Facet::from_path([issuer.name.as_str()]),

@@ -193,7 +193,8 @@ fn is_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
     (b.len() == 7 || b.len() == 10)
         && b[4] == b'-'
-        && s.split('-').all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()))
+        && s.split('-')
+            .all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()))
 }
 
 /// Splits normalised query text into units. Numbers written with spaces (`04 QC BTGTU`) are
@@ -509,7 +510,12 @@ fn facets_in_index(index: &Index, searcher: &Searcher, field: Field) -> Result<V
 
 /// The filter for `field=value`: the facets whose path, or last step, equals `value` without
 /// case or accents.
-fn facet_filter(index: &Index, searcher: &Searcher, name: &str, value: &str) -> Result<Box<dyn Query>> {
+fn facet_filter(
+    index: &Index,
+    searcher: &Searcher,
+    name: &str,
+    value: &str,
+) -> Result<Box<dyn Query>> {
     let field = index.fields.facet(name).ok_or_else(|| {
         Error::Query(format!(
             "unknown facet field {name:?} (one of: {})",
@@ -735,7 +741,7 @@ fn hit(fields: &Fields, doc: &TantivyDocument, score: Score, snippets: &SnippetG
     let doc_type = doc
         .get_first(fields.doc_type)
         .and_then(|v| v.as_facet())
-        .and_then(|f| Facet::from_text(f).ok())
+        .and_then(|f| Facet::from_encoded(f.as_bytes().to_vec()).ok())
         .and_then(|f| f.to_path().last().map(|s| s.to_string()));
     Hit {
         source: first_text(doc, fields.source).unwrap_or_default(),
@@ -771,7 +777,15 @@ mod tests {
         let u = units("Quy chế số 04-QC/BTGTU ngày 20/3/2023 (UBND)");
         assert_eq!(
             words(&u),
-            ["quy", "che", "so", "#04 qc btgtu", "ngay", "@2023-03-20", "ubnd"]
+            [
+                "quy",
+                "che",
+                "so",
+                "#04 qc btgtu",
+                "ngay",
+                "@2023-03-20",
+                "ubnd"
+            ]
         );
         assert!(units("+\"(:)*~^!").is_empty());
     }

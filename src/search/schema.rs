@@ -131,7 +131,10 @@ impl Fields {
 pub(crate) fn number_key(number: &str) -> String {
     let folded = super::analyzer::fold_lower(number);
     let mut key = String::with_capacity(folded.len());
-    for part in folded.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()) {
+    for part in folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|p| !p.is_empty())
+    {
         if !key.is_empty() {
             key.push(' ');
         }
@@ -190,7 +193,12 @@ mod tests {
 
     #[test]
     fn number_spellings_meet_in_one_key() {
-        for spelling in ["04-QC/BTGTU", "04 QC BTGTU", "04-qc/btgtu", "04 - QC / BTGTU"] {
+        for spelling in [
+            "04-QC/BTGTU",
+            "04 QC BTGTU",
+            "04-qc/btgtu",
+            "04 - QC / BTGTU",
+        ] {
             assert_eq!(number_key(spelling), "04 qc btgtu", "{spelling}");
         }
         assert_eq!(number_key("15/2020/NĐ-CP"), "15 2020 nd cp");

@@ -9,4 +9,6 @@ mod cli;
 mod eval;
 mod normalize;
 mod robust;
+#[cfg(feature = "search")]
+mod search;
 mod snapshots;

@@ -26,48 +26,57 @@ fn corpus_text(path: &str) -> String {
 /// trailing space), and a JSON form that reads back to the same record. `source` is a path and
 /// `warnings` quote the input, so only their non-emptiness is checked.
 fn check_record(record: &Record, what: &str) {
-    let json = serde_json::to_string(record).unwrap_or_else(|e| panic!("{what}: to JSON: {e}"));
-    let back: Record =
-        serde_json::from_str(&json).unwrap_or_else(|e| panic!("{what}: from JSON: {e}\n{json}"));
-    assert_eq!(&back, record, "{what}: JSON round trip changed the record");
-    let value = serde_json::to_value(record).unwrap_or_else(|e| panic!("{what}: {e}"));
-    let Value::Object(fields) = value else {
-        panic!("{what}: a record is a JSON object: {json}");
-    };
-    for (field, value) in &fields {
-        let strict = field != "source" && field != "warnings";
-        check_strings(value, field, strict, what);
+    if let Err(problem) = record_problem(record) {
+        panic!("{what}: {problem}");
     }
 }
 
-fn check_strings(value: &Value, at: &str, strict: bool, what: &str) {
+/// What [`check_record`] checks, as a value: proptest shrinks on it without a panic per step.
+fn record_problem(record: &Record) -> Result<(), String> {
+    let json = serde_json::to_string(record).map_err(|e| format!("to JSON: {e}"))?;
+    let back: Record =
+        serde_json::from_str(&json).map_err(|e| format!("from JSON: {e}\n{json}"))?;
+    if &back != record {
+        return Err(format!("JSON round trip changed the record\n{json}"));
+    }
+    let Value::Object(fields) = serde_json::to_value(record).map_err(|e| e.to_string())? else {
+        return Err(format!("a record is a JSON object: {json}"));
+    };
+    for (field, value) in &fields {
+        let strict = field != "source" && field != "warnings";
+        strings_problem(value, field, strict)?;
+    }
+    Ok(())
+}
+
+fn strings_problem(value: &Value, at: &str, strict: bool) -> Result<(), String> {
     match value {
         Value::String(s) => {
-            assert!(!s.is_empty(), "{what}: empty string at {at}");
+            if s.is_empty() {
+                return Err(format!("empty string at {at}"));
+            }
             if strict {
-                assert!(
-                    is_nfc_quick(s.chars()) == IsNormalized::Yes || s.nfc().eq(s.chars()),
-                    "{what}: not NFC at {at}: {s:?}"
-                );
-                assert_eq!(s.trim(), s.as_str(), "{what}: untrimmed whitespace at {at}");
-                assert!(
-                    !s.contains(['\n', '\r', '\t']) && !s.contains("  "),
-                    "{what}: whitespace not collapsed at {at}: {s:?}"
-                );
+                if is_nfc_quick(s.chars()) != IsNormalized::Yes && !s.nfc().eq(s.chars()) {
+                    return Err(format!("not NFC at {at}: {s:?}"));
+                }
+                if s.trim() != s || s.contains(['\n', '\r', '\t']) || s.contains("  ") {
+                    return Err(format!("whitespace not collapsed at {at}: {s:?}"));
+                }
             }
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                check_strings(item, &format!("{at}[{i}]"), strict, what);
+                strings_problem(item, &format!("{at}[{i}]"), strict)?;
             }
         }
         Value::Object(map) => {
             for (key, item) in map {
-                check_strings(item, &format!("{at}.{key}"), strict, what);
+                strings_problem(item, &format!("{at}.{key}"), strict)?;
             }
         }
         Value::Null | Value::Bool(_) | Value::Number(_) => {}
     }
+    Ok(())
 }
 
 /// The record as JSON without `source` and `warnings`: what the document itself yielded.
@@ -504,18 +513,21 @@ proptest! {
 
     #[test]
     fn extract_never_panics_on_any_string(text in any::<String>()) {
-        check_record(&vanban::extract(&text), &format!("{text:?}"));
+        let problem = record_problem(&vanban::extract(&text));
+        prop_assert!(problem.is_ok(), "{:?}", problem);
     }
 
     #[test]
     fn document_like_text_gives_well_formed_records(text in document_like()) {
-        check_record(&vanban::extract(&text), &format!("{text:?}"));
+        let problem = record_problem(&vanban::extract(&text));
+        prop_assert!(problem.is_ok(), "{:?}", problem);
     }
 
     #[test]
     fn extract_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
         if let Ok(record) = vanban::extract_bytes(&bytes, &Options::default()) {
-            check_record(&record, &format!("{bytes:?}"));
+            let problem = record_problem(&record);
+            prop_assert!(problem.is_ok(), "{:?}", problem);
         }
     }
 }

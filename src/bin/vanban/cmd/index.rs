@@ -69,10 +69,7 @@ impl Summary {
         if self.pruned > 0 {
             line.push_str(&format!(", {} pruned", self.pruned));
         }
-        line.push_str(&format!(
-            " ({total} documents in {})",
-            dir.display()
-        ));
+        line.push_str(&format!(" ({total} documents in {})", dir.display()));
         line
     }
 }
@@ -100,7 +97,8 @@ pub fn index_paths(
     let opts = common.options();
     let inputs = input::collect(paths, &[]);
     let mut indexer = index.indexer()?;
-    let bar = ProgressBar::with_draw_target(Some(inputs.len() as u64), ProgressDrawTarget::stderr());
+    let bar =
+        ProgressBar::with_draw_target(Some(inputs.len() as u64), ProgressDrawTarget::stderr());
     bar.set_style(
         ProgressStyle::with_template("{spinner} indexing {pos}/{len} files [{bar:30}] {eta} {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar())
@@ -163,8 +161,8 @@ fn prepare(
         Err(err) => return (name, Err(err.to_string())),
     };
     // The key is the absolute path, so that runs from other directories and --prune agree.
-    let source = std::fs::canonicalize(path)
-        .map_or_else(|_| name.clone(), |p| p.display().to_string());
+    let source =
+        std::fs::canonicalize(path).map_or_else(|_| name.clone(), |p| p.display().to_string());
     let hash = content_hash(&bytes, opts);
     if indexer.is_unchanged(&source, &hash) {
         return (name, Ok(None));

@@ -7,7 +7,7 @@ use anyhow::Context;
 
 use crate::args::Common;
 use crate::cmd::{detected, Outcome};
-use crate::input;
+use crate::input::{self, Input};
 
 /// Arguments of `vanban normalize`.
 #[derive(Debug, clap::Args)]
@@ -67,44 +67,53 @@ pub fn run_text(
             }
         };
         let name = input.name();
-        let result = input
-            .open()
-            .map_err(|err| err.to_string())
-            .and_then(|reader| {
-                let streamed = match mode {
-                    Mode::Normalize => vanban::normalize_reader(reader, &mut out, &opts),
-                    Mode::Fold => vanban::fold_reader(reader, &mut out, &opts),
-                };
-                // A failed write is fatal, not this input's fault.
-                if let Some(err) = out.error.take() {
-                    return Ok(Err(err));
-                }
-                streamed.map(Ok).map_err(|err| err.to_string())
-            });
-        match result {
-            Ok(Ok(summary)) => {
+        match stream(&input, &mut out, &opts, mode) {
+            Streamed::Done(summary) => {
                 if common.verbose {
-                    eprintln!(
-                        "{}",
-                        detected(
-                            &name,
-                            summary.encoding,
-                            summary.confidence,
-                            &summary.warnings
-                        )
-                    );
+                    let (encoding, confidence) = (summary.encoding, summary.confidence);
+                    let line = detected(&name, encoding, confidence, &summary.warnings);
+                    eprintln!("{line}");
                 }
                 // Documents never run into each other.
                 if !out.at_line_start {
                     out.write_all(b"\n").context("writing output")?;
                 }
             }
-            Ok(Err(write_error)) => return Err(write_error).context("writing output"),
-            Err(cause) => outcome.fail(&name, cause),
+            Streamed::BadInput(cause) => outcome.fail(&name, cause),
+            Streamed::WriteFailed(err) => return Err(err).context("writing output"),
         }
     }
     out.flush().context("writing output")?;
     Ok(outcome)
+}
+
+/// What became of one input.
+enum Streamed {
+    /// Written in full.
+    Done(vanban::StreamSummary),
+    /// The input could not be read or decoded: the cause to report.
+    BadInput(String),
+    /// Writing the output failed: fatal for the whole run.
+    WriteFailed(io::Error),
+}
+
+fn stream(input: &Input, out: &mut Tracked<'_>, opts: &vanban::Options, mode: Mode) -> Streamed {
+    let reader = match input.open() {
+        Ok(reader) => reader,
+        Err(err) => return Streamed::BadInput(err.to_string()),
+    };
+    let result = match mode {
+        Mode::Normalize => vanban::normalize_reader(reader, &mut *out, opts),
+        Mode::Fold => vanban::fold_reader(reader, &mut *out, opts),
+    };
+    // The library reports read and write errors alike; ours were kept apart by `Tracked`.
+    if let Some(err) = out.error.take() {
+        return Streamed::WriteFailed(err);
+    }
+    match result {
+        Ok(summary) => Streamed::Done(summary),
+        Err(err) => Streamed::BadInput(err.to_string()),
+    }
 }
 
 /// The output, remembering whether the last byte ended a line and keeping a write error apart

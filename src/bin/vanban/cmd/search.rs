@@ -153,8 +153,12 @@ fn write_text(
     (open, close): (&str, &str),
 ) -> std::io::Result<()> {
     let shown = results.hits.len();
-    let noun = if results.total == 1 { "document" } else { "documents" };
-    writeln!(out, "{} {noun} match {query:?} (showing {shown})", results.total)?;
+    let verb = if results.total == 1 {
+        "document matches"
+    } else {
+        "documents match"
+    };
+    writeln!(out, "{} {verb} {query:?} (showing {shown})", results.total)?;
     for (i, hit) in results.hits.iter().enumerate() {
         writeln!(out)?;
         writeln!(out, "{:>2}. {}", i + 1, heading(hit))?;
@@ -201,11 +205,15 @@ fn heading(hit: &Hit) -> String {
         }
         first.push_str(number);
     }
-    let parts: Vec<&str> = [Some(first.as_str()), hit.date.as_deref(), hit.issuer.as_deref()]
-        .into_iter()
-        .flatten()
-        .filter(|p| !p.is_empty())
-        .collect();
+    let parts: Vec<&str> = [
+        Some(first.as_str()),
+        hit.date.as_deref(),
+        hit.issuer.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|p| !p.is_empty())
+    .collect();
     if parts.is_empty() {
         "(no number, type, date or issuer found)".to_string()
     } else {
@@ -219,7 +227,8 @@ fn marked(hit: &Hit, open: &str, close: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut at = 0;
     for range in &hit.highlights {
-        let (Some(before), Some(word)) = (text.get(at..range.start), text.get(range.clone())) else {
+        let (Some(before), Some(word)) = (text.get(at..range.start), text.get(range.clone()))
+        else {
             continue;
         };
         out.push_str(before);
