@@ -21,9 +21,13 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use tantivy::schema::{Schema, STORED, TEXT};
+use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions, STORED, TEXT};
+use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, TokenStream};
 use tantivy::TantivyDocument;
-use vanban::search::{content_hash, Index, Indexer, Prepared, SearchRequest};
+use vanban::search::{
+    content_hash, vietnamese_analyzer, BigramFilter, FoldVariantFilter, Index, Indexer, Prepared,
+    SearchRequest, SyllableTokenizer, ToneFilter,
+};
 use vanban::Options;
 
 /// Generated documents for the latency index.
@@ -105,6 +109,96 @@ fn index_vanban(docs: &[Prepared]) -> u64 {
     let n = index.num_docs();
     assert_eq!(n as usize, docs.len());
     n
+}
+
+/// Indexes the texts alone into one `TEXT | STORED` field analyzed by `analyzer` (the cost of
+/// each analyzer on the same text, the rest of the schema left out).
+fn index_with(docs: &[Prepared], analyzer: TextAnalyzer, positions: bool) -> u64 {
+    let mut schema = Schema::builder();
+    let option = if positions {
+        IndexRecordOption::WithFreqsAndPositions
+    } else {
+        IndexRecordOption::WithFreqs
+    };
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer("a")
+        .set_index_option(option);
+    let body = schema.add_text_field(
+        "body",
+        TextOptions::default()
+            .set_indexing_options(indexing)
+            .set_stored(),
+    );
+    let index = tantivy::Index::create_in_ram(schema.build());
+    index.tokenizers().register("a", analyzer);
+    let mut writer: tantivy::IndexWriter = index
+        .writer_with_num_threads(1, 128 * 1024 * 1024)
+        .expect("writer");
+    for d in docs {
+        let mut doc = TantivyDocument::new();
+        doc.add_text(body, &d.text);
+        writer.add_document(doc).expect("add");
+    }
+    writer.commit().expect("commit");
+    let n = index.reader().expect("reader").searcher().num_docs();
+    assert_eq!(n as usize, docs.len());
+    n
+}
+
+fn count_tokens(docs: &[Prepared], mut analyzer: TextAnalyzer) -> usize {
+    let mut n = 0;
+    for d in docs {
+        let mut stream = analyzer.token_stream(&d.text);
+        while stream.advance() {
+            n += 1;
+        }
+    }
+    n
+}
+
+fn analyzer_variants(batch: &[Prepared], bytes: usize) {
+    let base = || {
+        TextAnalyzer::builder(SyllableTokenizer)
+            .filter(RemoveLongFilter::limit(80))
+            .filter(LowerCaser)
+            .filter(ToneFilter)
+    };
+    let default = || {
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .build()
+    };
+    let variants: Vec<(&str, Box<dyn Fn() -> TextAnalyzer>, bool)> = vec![
+        ("default (simple, lower), positions", Box::new(default), true),
+        ("default (simple, lower), freqs", Box::new(default), false),
+        ("syllables + tone, freqs", Box::new(move || base().build()), false),
+        (
+            "syllables + tone + fold variants, freqs",
+            Box::new(move || base().filter(FoldVariantFilter).build()),
+            false,
+        ),
+        (
+            "syllables + tone + bigrams, freqs",
+            Box::new(move || base().filter(BigramFilter).build()),
+            false,
+        ),
+        ("vanban full analyzer, freqs", Box::new(vietnamese_analyzer), false),
+    ];
+    for (name, make, positions) in &variants {
+        let tokens = count_tokens(batch, make());
+        let t_tok = median_time(3, || {
+            black_box(count_tokens(batch, make()));
+        });
+        let t_idx = median_time(3, || {
+            black_box(index_with(batch, make(), *positions));
+        });
+        eprintln!(
+            "  {name:<42} {tokens:>9} tokens  tokenize {:>6.1} MB/s  index {:>5.1} MB/s",
+            bytes as f64 / 1e6 / t_tok.as_secs_f64(),
+            bytes as f64 / 1e6 / t_idx.as_secs_f64(),
+        );
+    }
 }
 
 fn median_time(runs: usize, mut f: impl FnMut()) -> Duration {
@@ -255,6 +349,11 @@ fn bench(c: &mut Criterion) {
         bytes as f64 / 1e6,
         100.0 * mb_vanban / mb_default
     );
+
+    if std::env::var_os("VANBAN_BENCH_ANALYZERS").is_some() {
+        analyzer_variants(&batch, bytes);
+        return;
+    }
 
     let large = large_index(&docs);
     let requests: Vec<SearchRequest> = QUERIES.iter().map(|q| SearchRequest::new(*q)).collect();

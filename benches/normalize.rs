@@ -33,7 +33,9 @@ fn corpus_text() -> String {
     paths.sort();
     let mut text = String::new();
     for path in paths {
-        text.push_str(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())));
+        text.push_str(
+            &std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
+        );
         text.push('\n');
     }
     text
@@ -45,7 +47,10 @@ fn bench(c: &mut Criterion) {
     let raw = corpus_text();
     // Clean: the corpus after normalisation (old style). Dirty: NFD + new style.
     let clean = normalize_str(&raw, &old).into_owned();
-    assert!(matches!(normalize_str(&clean, &old), Cow::Borrowed(_)), "clean text must borrow");
+    assert!(
+        matches!(normalize_str(&clean, &old), Cow::Borrowed(_)),
+        "clean text must borrow"
+    );
     let clean_new = normalize_str(&clean, &new).into_owned();
     let dirty: String = clean_new.nfd().collect();
     assert_ne!(dirty, clean);
@@ -62,7 +67,12 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.bench_function("reference_nfc", |b| {
-        b.iter(|| assert_eq!(black_box(&clean).nfc().map(char::len_utf8).sum::<usize>(), clean.len()))
+        b.iter(|| {
+            assert_eq!(
+                black_box(&clean).nfc().map(char::len_utf8).sum::<usize>(),
+                clean.len()
+            )
+        })
     });
     group.finish();
 
@@ -72,15 +82,27 @@ fn bench(c: &mut Criterion) {
         b.iter(|| assert_eq!(normalize_str(black_box(&dirty), &old).len(), clean.len()))
     });
     group.bench_function("reference_nfc", |b| {
-        b.iter(|| assert_eq!(black_box(&dirty).nfc().collect::<String>().len(), clean_new.len()))
+        b.iter(|| {
+            assert_eq!(
+                black_box(&dirty).nfc().collect::<String>().len(),
+                clean_new.len()
+            )
+        })
     });
     group.finish();
 
     let mut group = c.benchmark_group("fold");
     group.throughput(Throughput::Bytes(clean.len() as u64));
-    group.bench_function("vanban_fold", |b| b.iter(|| assert_eq!(fold(black_box(&clean)).len(), folded_len)));
+    group.bench_function("vanban_fold", |b| {
+        b.iter(|| assert_eq!(fold(black_box(&clean)).len(), folded_len))
+    });
     group.bench_function("reference_nfc", |b| {
-        b.iter(|| assert_eq!(black_box(&clean).nfc().map(char::len_utf8).sum::<usize>(), clean.len()))
+        b.iter(|| {
+            assert_eq!(
+                black_box(&clean).nfc().map(char::len_utf8).sum::<usize>(),
+                clean.len()
+            )
+        })
     });
     group.finish();
 }

@@ -450,7 +450,8 @@ static BOILERPLATE: LazyLock<(Vec<BoilerplateMarker>, AhoCorasick, Vec<usize>)> 
             _ => BoilerplateScope::Line,
         };
         let prefix = r[m] == "prefix";
-        let marker = r[k].trim_end_matches(':');
+        // A labelled prefix ("Ban hành:") needs its colon; a whole-line marker may omit it.
+        let marker = if prefix { r[k] } else { r[k].trim_end_matches(':') };
         for form in spellings(marker) {
             if !patterns.contains(&form) {
                 patterns.push(form);
@@ -707,6 +708,9 @@ mod tests {
         ));
         assert!(boilerplate_marker("Giờ đăng bài viết gốc: 14/04/2025 23:02").is_some_and(|h| h.metadata));
         assert_eq!(scope("Văn bản liên quan đến việc tổ chức"), None);
+        // composed/state_10: a subject line is not the portal's "Ban hành:" label.
+        assert_eq!(scope("Ban hành Kế hoạch tuyên truyền, giáo dục pháp luật"), None);
+        assert_eq!(scope("Ban hành: 05/11/2025"), Some(BoilerplateScope::Line));
         assert_eq!(scope("Bình luận của ông Trần Du Lịch"), None);
     }
 }

@@ -46,6 +46,7 @@ static TASK_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         "chậm",
         "hạn",
         "xong",
+        "Đối với",
     ])
     .expect("task words automaton")
 });
@@ -59,6 +60,8 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
     // the lines under each are that body's tasks.
     let mut directive: Option<Vec<String>> = None;
     let mut in_directive = false;
+    // The paragraph before asked something: a body's sentence here is its task (seeds/002).
+    let mut carry = false;
     for (n, raw) in lines.iter().enumerate() {
         let marker_len = MARKER.find(raw).map_or(0, |m| m.end());
         let line = &raw[marker_len..];
@@ -87,60 +90,104 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
             }
         }
         if let Some(text) = ordinal_item(line) {
-            let (assignees, _) = requested_in(text);
+            let assignees = requested_in(text);
             push(&mut out, text, assignees);
+            carry = false;
             continue;
         }
         if !line.chars().any(char::is_lowercase) {
             // A heading in capitals ("ĐỀ NGHỊ TẶNG THƯỞNG DANH HIỆU …") asks nothing.
+            carry = false;
             continue;
         }
         // Cheap test first: the request verbs and the strong deadline words.
-        if !TASK_WORDS.is_match(line) {
+        let cued = TASK_WORDS.is_match(line);
+        if !cued && !carry {
             continue;
         }
-        let mut taken = Vec::new();
+        // A photo caption ends without punctuation: "… Hà Anh Dũng đề nghị các cơ quan, đơn
+        // vị tích cực tuyên truyền …" (seeds/003) reports a request, it does not make one.
+        let terminal = line
+            .trim_end()
+            .ends_with(['.', '!', '?', ';', ':', '…', ')', '"', '”']);
         let ranges = sentences(line);
-        for s in ranges.iter().cloned() {
+        let last_end = line.trim_end().len();
+        let mut current: Option<Vec<String>> = None;
+        let mut any = false;
+        for s in ranges {
             let sentence = &line[s.clone()];
-            if let Some((assignees, task)) = request(sentence, s.start == 0) {
-                let last = s.end >= line.trim_end().len();
-                if task.trim().is_empty()
-                    && last
-                    && assignees.is_empty()
-                    && sentence.trim_end().ends_with(':')
-                {
-                    // "… yêu cầu:" closing its paragraph: the numbered items below assign.
-                    in_directive = true;
-                    directive = None;
+            let last = s.end >= last_end;
+            if cued {
+                if let Some(req) = request(sentence) {
+                    if req.mid && !terminal {
+                        continue;
+                    }
+                    if req.colon {
+                        if req.task.trim().is_empty() && last {
+                            // "… yêu cầu:" closing its paragraph: the numbered items below
+                            // say who does what (dev/d038).
+                            in_directive = true;
+                            directive = (!req.assignees.is_empty()).then(|| req.assignees.clone());
+                            continue;
+                        }
+                        // "yêu cầu: Trong quý II/2021, các cơ quan, đơn vị cần …" (seeds/003).
+                        let who = if req.assignees.is_empty() {
+                            subject_after_adverbial(req.task)
+                        } else {
+                            req.assignees
+                        };
+                        push(&mut out, req.task, who.clone());
+                        current = Some(who);
+                        any = true;
+                        continue;
+                    }
+                    if req.task.trim().is_empty() && last {
+                        // "8. Đề nghị Sở Thông tin và Truyền thông" / next line: the task.
+                        if let Some(task) = next_line(&lines, n) {
+                            push(&mut out, task, req.assignees);
+                            any = true;
+                        }
+                        continue;
+                    }
+                    push(&mut out, req.from_verb, req.assignees.clone());
+                    any = true;
+                    if sentence.trim_end().ends_with(':') && last {
+                        // "… yêu cầu Thủ trưởng các sở … thực hiện … sau:" (dev/d037).
+                        in_directive = true;
+                        directive = Some(req.assignees);
+                    } else {
+                        current = Some(req.assignees);
+                    }
                     continue;
                 }
-                let task = if task.trim().is_empty() && last {
-                    // "8. Đề nghị Sở Thông tin và Truyền thông" / next line: the task.
-                    next_line(&lines, n).unwrap_or("")
-                } else {
-                    task
-                };
-                if !task.trim().is_empty() {
-                    push(&mut out, task, assignees);
-                    taken.push(s);
+                if let Some((who, task)) = bracketed_request(sentence) {
+                    push(&mut out, task, who);
+                    continue;
+                }
+                if let Some(who) = addressed(sentence) {
+                    push(&mut out, sentence, who);
+                    any = true;
+                    continue;
                 }
             }
-        }
-        for s in ranges {
-            if taken.contains(&s) {
-                continue;
-            }
-            let sentence = &line[s];
-            if strong_deadline(sentence).is_some() {
+            let who = subject(sentence);
+            if !who.is_empty() && (carry || current.is_some()) {
+                // After a request, each body's sentence is its task (seeds/002).
+                push(&mut out, sentence, who.clone());
+                current = Some(who);
+                any = true;
+            } else if let Some(who) = current.clone().filter(|_| who.is_empty()) {
+                // "Đẩy mạnh …", "Chỉ đạo …": the request goes on.
+                if sentence.trim_start().starts_with(char::is_uppercase) {
+                    push(&mut out, sentence, who);
+                }
+            } else if !who.is_empty() && strong_deadline(sentence).is_some() {
                 // A deadline alone is a task only when the sentence names who acts: "trước
                 // ngày 01/10/2025 thì thực hiện theo …" (dev/d021) is a condition.
-                let assignees = subject(sentence);
-                if !assignees.is_empty() {
-                    push(&mut out, sentence, assignees);
-                }
+                push(&mut out, sentence, who);
             }
         }
+        carry = any || (carry && current.is_some());
     }
     out
 }
@@ -152,10 +199,13 @@ fn paragraphs(body: &str) -> Vec<Cow<'_, str>> {
     let mut out: Vec<Cow<'_, str>> = Vec::new();
     let mut open = false;
     let mut last_len = 0;
+    // The previous line ended a sentence (";" and "," do not: "…02 cấp;\nthường xuyên …").
+    let mut ended = true;
     for line in body.lines() {
         let t = line.trim_end();
         if t.trim().is_empty() {
             open = false;
+            ended = true;
             out.push(Cow::Borrowed(""));
             continue;
         }
@@ -166,7 +216,7 @@ fn paragraphs(body: &str) -> Vec<Cow<'_, str>> {
         let next_lower = t
             .trim_start()
             .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
-        let goes_on = open && (next_lower || last_len >= WRAPPED_LINE);
+        let goes_on = (next_lower && !ended) || (open && last_len >= WRAPPED_LINE);
         let starts_item = goes_on
             && MARKER
                 .find(t)
@@ -180,6 +230,7 @@ fn paragraphs(body: &str) -> Vec<Cow<'_, str>> {
             _ => out.push(Cow::Borrowed(t)),
         }
         open = !t.ends_with(['.', '!', '?', ':', ';', '…', '"', '”', ')']);
+        ended = t.ends_with(['.', '!', '?']);
         last_len = t.chars().count();
     }
     out
@@ -317,14 +368,27 @@ fn sentences(line: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// A request in `sentence`: the assignees and the task. At the start of the sentence any
-/// request verb counts; in mid-sentence only "đề nghị"/"yêu cầu" followed by a body or by
-/// a colon.
-fn request(sentence: &str, _line_start: bool) -> Option<(Vec<String>, &str)> {
+/// A request found in a sentence.
+struct Request<'a> {
+    /// Who must act ("Sở Thông tin và Truyền thông"); empty after "yêu cầu:".
+    assignees: Vec<String>,
+    /// The sentence from the request verb on: "đề nghị Ban Tuyên giáo Tỉnh ủy tăng cường …".
+    from_verb: &'a str,
+    /// What follows the assignees (or the colon): the task alone.
+    task: &'a str,
+    /// The verb was followed by a colon: the tasks follow.
+    colon: bool,
+    /// The verb stood in mid-sentence ("… Triệu Đình Lê đề nghị …").
+    mid: bool,
+}
+
+/// A request in `sentence`. At the start of the sentence any request verb counts; in
+/// mid-sentence only "đề nghị"/"yêu cầu" followed by a body or by a colon.
+fn request(sentence: &str) -> Option<Request<'_>> {
     let s = sentence.trim_start();
     if let Some(n) = cue_at(s, Cue::Request) {
         if s.starts_with(char::is_uppercase) {
-            return after_verb(s, n, true);
+            return after_verb(s, n, false);
         }
     }
     // Mid-sentence: "… Triệu Đình Lê đề nghị Ban Tuyên giáo Tỉnh ủy tăng cường …". The
@@ -339,14 +403,10 @@ fn request(sentence: &str, _line_start: bool) -> Option<(Vec<String>, &str)> {
             continue;
         };
         let w = &s[i..we];
-        if matches!(w, "đề" | "yêu" | "Đề" | "Yêu") && i > 0 {
+        if matches!(w, "đề" | "yêu" | "Đề" | "Yêu") && i > 0 && !s[..i].trim_end().ends_with('(') {
             if let Some(n) = cue_at(&s[i..], Cue::Request) {
-                let mid = &s[i..];
-                if let Some(found) = after_verb(mid, n, false) {
-                    let (assignees, task) = found;
-                    if !assignees.is_empty() || mid[n..].trim_start().starts_with(':') {
-                        return Some((assignees, task));
-                    }
+                if let Some(found) = after_verb(&s[i..], n, true) {
+                    return Some(found);
                 }
             }
         }
@@ -356,25 +416,75 @@ fn request(sentence: &str, _line_start: bool) -> Option<(Vec<String>, &str)> {
 }
 
 /// After the request verb (`n` bytes into `s`): "X task" or ": tasks".
-fn after_verb(s: &str, n: usize, at_start: bool) -> Option<(Vec<String>, &str)> {
+fn after_verb(s: &str, n: usize, mid: bool) -> Option<Request<'_>> {
     let rest = &s[n..];
     let trimmed = rest.trim_start();
     if let Some(tasks) = trimmed.strip_prefix(':') {
-        return Some((Vec::new(), tasks.trim_start()));
+        return Some(Request {
+            assignees: Vec::new(),
+            from_verb: s,
+            task: tasks.trim_start(),
+            colon: true,
+            mid,
+        });
     }
-    let lead = rest.len() - trimmed.len();
-    if lead == 0 {
+    if rest.len() == trimmed.len() {
         return None;
     }
     let (assignees, end) = assignee_span(trimmed);
-    if assignees.is_empty() && !at_start {
-        return None;
-    }
     if assignees.is_empty() {
-        // "Đề nghị cần …", "Yêu cầu" as a heading: nothing assigned to anyone.
+        // "Đề nghị cần …", "Yêu cầu" as a heading, "yêu cầu của Bộ": nobody is asked.
         return None;
     }
-    Some((assignees, trimmed[end..].trim_start()))
+    let task = trimmed[end..].trim_start();
+    let colon = task.starts_with(':');
+    Some(Request {
+        assignees,
+        from_verb: s,
+        task: task.trim_start_matches(':').trim_start(),
+        colon,
+        mid,
+    })
+}
+
+/// "(đề nghị cử thêm phóng viên …)" after a body (seeds/000: "Đại diện lãnh đạo Đài PT-TH và
+/// Báo Bình Phước (đề nghị …)"): the request inside the brackets, asked of that body.
+fn bracketed_request(sentence: &str) -> Option<(Vec<String>, &str)> {
+    let open = sentence.find("(đề nghị ").or_else(|| sentence.find("(yêu cầu "))?;
+    let inner = &sentence[open + 1..];
+    let task = inner.split(')').next()?.trim();
+    let before = sentence[..open].trim_end();
+    // The first body word ("Đài", "Sở", not "Đại diện", "Lãnh đạo") whose name runs up to "(".
+    let mut i = 0;
+    while i < before.len() {
+        let Some(we) = word_end(before, i) else {
+            i += before[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        let w = &before[i..we];
+        let lead = matches!(w, "Đại" | "Lãnh" | "Các" | "Mời");
+        if is_capitalised(w) && !lead && cue_at(&before[i..], Cue::BodyHead).is_some() {
+            let (bodies, end) = assignee_span(&before[i..]);
+            if i + end == before.len() && !bodies.is_empty() {
+                return Some((bodies, task));
+            }
+        }
+        i = we;
+    }
+    None
+}
+
+/// "Đối với các chủ đầu tư cần nhanh chóng …" (dev/d029), "6.3. Đối với Ban tuyên giáo cấp
+/// huyện …, Trung tâm chính trị cấp huyện lựa chọn …" (seeds/000): who acts, after "Đối với".
+fn addressed(sentence: &str) -> Option<Vec<String>> {
+    let rest = sentence.trim_start().strip_prefix("Đối với ")?;
+    if rest.starts_with("các trường hợp") || rest.starts_with("trường hợp") {
+        return None;
+    }
+    let (bodies, end) = assignee_span(rest);
+    let after = rest[end..].trim_start();
+    (!bodies.is_empty() && !after.is_empty() && !after.starts_with([':', ',']))
+        .then_some(bodies)
 }
 
 /// Who must act, at the start of `s`: words up to the first verb (a stop word) or punctuation
@@ -476,13 +586,24 @@ fn subject(sentence: &str) -> Vec<String> {
 }
 
 /// Assignees named by a request inside an enumerated item ("Một là, … giao Sở …").
-fn requested_in(text: &str) -> (Vec<String>, usize) {
-    for s in sentences(text) {
-        if let Some((assignees, _)) = request(&text[s.clone()], s.start == 0) {
-            return (assignees, s.end);
-        }
+fn requested_in(text: &str) -> Vec<String> {
+    sentences(text)
+        .into_iter()
+        .find_map(|s| request(&text[s]).map(|r| r.assignees))
+        .unwrap_or_default()
+}
+
+/// The subject after a leading adverbial: "Trong quý II/2021, các cơ quan, đơn vị cần …" →
+/// "các cơ quan, đơn vị".
+fn subject_after_adverbial(sentence: &str) -> Vec<String> {
+    let direct = subject(sentence);
+    if !direct.is_empty() {
+        return direct;
     }
-    (Vec::new(), 0)
+    match sentence.split_once(", ") {
+        Some((_, rest)) => subject(rest),
+        None => Vec::new(),
+    }
 }
 
 /// A deadline: a date right after a deadline cue ("trước ngày 30/6/2020", "chậm nhất ngày …",
@@ -711,6 +832,15 @@ mod tests {
                     "triển khai thực hiện trong tháng 12/2025",
                     &["Giám đốc các Sở, ban, ngành", "Chủ tịch UBND các xã, phường"],
                     Some("2025-12"),
+                )],
+            ),
+            // dev/d031 style: a line wrapped before a capital
+            (
+                "Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với các sở, ngành và UBND\nThành phố tổ chức triển khai thực hiện Kế hoạch này.",
+                vec![item(
+                    "chủ trì, phối hợp với các sở, ngành và UBND Thành phố tổ chức triển khai thực hiện Kế hoạch này",
+                    &["Sở Khoa học và Công nghệ"],
+                    None,
                 )],
             ),
             // reports are not tasks

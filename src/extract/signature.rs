@@ -34,7 +34,7 @@ pub(crate) fn signer(seg: &Segments<'_>) -> Option<Signer> {
             positions.push(s);
         }
     }
-    let name = name?;
+
     // "Q. GIÁM ĐỐC" with no position line under it: the acting head's post is the title.
     let acting = || {
         authority
@@ -42,7 +42,10 @@ pub(crate) fn signer(seg: &Segments<'_>) -> Option<Signer> {
             .filter(|a| positions.is_empty() && segment::signing_form(a) == Some("Q."))
             .map(|a| position_phrase(a.trim_start_matches("Q.")))
     };
-    let title = positions.last().map(|p| position_phrase(p)).or_else(acting);
+    // Position lines wrapped over two lines ("CỤC TRƯỞNG CỤC" / "CHUYỂN ĐỔI SỐ QUỐC GIA",
+    // dev/d025) are one title.
+    let joined = (!positions.is_empty()).then(|| position_phrase(&positions.join(" ")));
+    let title = joined.or_else(acting);
     let authority = (!authority.is_empty()).then(|| {
         authority
             .iter()
@@ -50,8 +53,12 @@ pub(crate) fn signer(seg: &Segments<'_>) -> Option<Signer> {
             .collect::<Vec<_>>()
             .join(" ")
     });
+    // A block without a name (dev/d055) still tells the post and the signing form.
+    if name.is_none() && title.is_none() && authority.is_none() {
+        return None;
+    }
     Some(Signer {
-        name: Some(name),
+        name,
         title,
         authority,
     })
@@ -118,6 +125,8 @@ mod tests {
             ("T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n(Đã ký)\nNguyễn Thị Hồng Nhung", "Nguyễn Thị Hồng Nhung", Some("Phó bí thư"), Some("T/M BAN THƯỜNG VỤ")),
             // An acting head signs with "Q." and no position line.
             ("Q. GIÁM ĐỐC\n\nLý Văn Quang", "Lý Văn Quang", Some("Giám đốc"), Some("Q. GIÁM ĐỐC")),
+            // dev/d025: the position wrapped over two lines.
+            ("**TL. BỘ TRƯỞNG**\nCỤC TRƯỞNG CỤC\nCHUYỂN ĐỔI SỐ QUỐC GIA\n**Trần Duy Ninh**", "Trần Duy Ninh", Some("Cục trưởng cục chuyển đổi số quốc gia"), Some("TL. BỘ TRƯỞNG")),
         ] {
             let got = sign(&format!("{intro}{tail}"));
             assert_eq!(
@@ -127,5 +136,8 @@ mod tests {
             );
         }
         assert_eq!(sign("Chỉ có một đoạn văn.\n(Đã ký)\n"), None);
+        // dev/d055: the post alone above "Nơi nhận" (the name was not transcribed).
+        let s = signer(&segment(&format!("{intro}Điều 2. Thi hành.\n\nTRƯỞNG BAN\n\nNơi nhận :\nNhư điều 2\n- Lưu VT.")));
+        assert_eq!(s.map(|s| (s.name, s.title, s.authority)), Some((None, Some("Trưởng ban".into()), None)));
     }
 }

@@ -11,7 +11,11 @@ pub(crate) const SAMPLE: usize = 256 * 1024;
 
 /// Control bytes that never occur in text (VISCII's six letter bytes excepted).
 fn is_binary_byte(b: u8) -> bool {
-    b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0x1A | 0x02 | 0x05 | 0x06 | 0x14 | 0x19 | 0x1E)
+    b < 0x20
+        && !matches!(
+            b,
+            b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0x1A | 0x02 | 0x05 | 0x06 | 0x14 | 0x19 | 0x1E
+        )
 }
 
 /// Rejects bytes that are no text at all: NUL bytes, or many control bytes.
@@ -22,7 +26,10 @@ pub(crate) fn check_text(bytes: &[u8]) -> Result<()> {
     }
     let controls = sample.iter().filter(|&&b| is_binary_byte(b)).count();
     if controls * 100 > sample.len() {
-        return Err(Error::NotText(format!("binary data ({controls} control bytes in {} bytes)", sample.len())));
+        return Err(Error::NotText(format!(
+            "binary data ({controls} control bytes in {} bytes)",
+            sample.len()
+        )));
     }
     Ok(())
 }
@@ -43,13 +50,32 @@ pub(crate) fn syllable_score(text: &str) -> (usize, usize) {
     // Symbols a wrong table produces in the middle of words (¸ µ © ® …) count against it.
     let stray = text
         .chars()
-        .filter(|&c| !c.is_ascii() && !c.is_alphabetic() && !c.is_whitespace() && !is_common_punct(c))
+        .filter(|&c| {
+            !c.is_ascii() && !c.is_alphabetic() && !c.is_whitespace() && !is_common_punct(c)
+        })
         .count();
     (valid, total + stray)
 }
 
 fn is_common_punct(c: char) -> bool {
-    matches!(c, '\u{2010}'..='\u{2027}' | '\u{A0}' | '«' | '»' | '°' | '§' | '€' | '©' | '®' | '±' | '×' | '÷' | '·' | '№')
+    matches!(
+        c,
+        '\u{2010}'
+            ..='\u{2027}'
+                | '\u{A0}'
+                | '«'
+                | '»'
+                | '°'
+                | '§'
+                | '€'
+                | '©'
+                | '®'
+                | '±'
+                | '×'
+                | '÷'
+                | '·'
+                | '№'
+    )
 }
 
 fn ratio((valid, total): (usize, usize)) -> f32 {
@@ -61,7 +87,12 @@ fn ratio((valid, total): (usize, usize)) -> f32 {
 }
 
 /// The legacy decoders the detector tries, in order of preference on a tie.
-pub(crate) const LEGACY: [Encoding; 4] = [Encoding::Tcvn3, Encoding::Vni, Encoding::Viscii, Encoding::Cp1258];
+pub(crate) const LEGACY: [Encoding; 4] = [
+    Encoding::Tcvn3,
+    Encoding::Vni,
+    Encoding::Viscii,
+    Encoding::Cp1258,
+];
 
 /// Decodes with one legacy encoding.
 pub(crate) fn decode_legacy(bytes: &[u8], encoding: Encoding) -> String {
@@ -125,16 +156,32 @@ mod tests {
 
     #[test]
     fn binary_is_not_text() {
-        assert!(matches!(check_text(b"PK\x03\x04\x00\x00"), Err(Error::NotText(_))));
+        assert!(matches!(
+            check_text(b"PK\x03\x04\x00\x00"),
+            Err(Error::NotText(_))
+        ));
         assert!(check_text("Việt Nam\r\n\tx".as_bytes()).is_ok());
     }
 
     #[test]
     fn legacy_detection_picks_the_right_table() {
-        let tcvn3: Vec<u8> = "Céng hßa x· héi chñ nghÜa ViÖt Nam, §éc lËp - Tù do - H¹nh phóc".chars().map(|c| c as u32 as u8).collect();
-        assert_eq!(detect_legacy(&tcvn3).map(|r| r.0).ok(), Some(Encoding::Tcvn3));
-        let vni: Vec<u8> = "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam, Ñoäc laäp - Töï do - Haïnh phuùc".chars().map(|c| c as u32 as u8).collect();
+        let tcvn3: Vec<u8> = "Céng hßa x· héi chñ nghÜa ViÖt Nam, §éc lËp - Tù do - H¹nh phóc"
+            .chars()
+            .map(|c| c as u32 as u8)
+            .collect();
+        assert_eq!(
+            detect_legacy(&tcvn3).map(|r| r.0).ok(),
+            Some(Encoding::Tcvn3)
+        );
+        let vni: Vec<u8> =
+            "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam, Ñoäc laäp - Töï do - Haïnh phuùc"
+                .chars()
+                .map(|c| c as u32 as u8)
+                .collect();
         assert_eq!(detect_legacy(&vni).map(|r| r.0).ok(), Some(Encoding::Vni));
-        assert!(matches!(detect_legacy(b"caf\xe9 cr\xe8me br\xfbl\xe9e na\xefve"), Err(Error::NotText(_))));
+        assert!(matches!(
+            detect_legacy(b"caf\xe9 cr\xe8me br\xfbl\xe9e na\xefve"),
+            Err(Error::NotText(_))
+        ));
     }
 }

@@ -33,8 +33,12 @@ fn base_of(c: char) -> char {
 }
 
 static TABLE: LazyLock<FoldTable> = LazyLock::new(|| FoldTable {
-    latin: (LATIN_START..LATIN_END).map(|cp| char::from_u32(cp).map_or('\0', base_of)).collect(),
-    ext: (EXT_START..EXT_END).map(|cp| char::from_u32(cp).map_or('\0', base_of)).collect(),
+    latin: (LATIN_START..LATIN_END)
+        .map(|cp| char::from_u32(cp).map_or('\0', base_of))
+        .collect(),
+    ext: (EXT_START..EXT_END)
+        .map(|cp| char::from_u32(cp).map_or('\0', base_of))
+        .collect(),
 });
 
 /// What `c` folds to: `Some(None)` dropped (a combining mark), `Some(Some(b))` replaced, `None`
@@ -101,7 +105,10 @@ mod tests {
     #[test]
     fn folds_vietnamese_and_keeps_case() {
         assert_eq!(fold("Đảng ủy Thủy điện"), "Dang uy Thuy dien");
-        assert_eq!(fold("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), "CONG HOA XA HOI CHU NGHIA VIET NAM");
+        assert_eq!(
+            fold("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            "CONG HOA XA HOI CHU NGHIA VIET NAM"
+        );
         assert_eq!(fold("Vie\u{302}\u{323}t"), "Viet");
         assert_eq!(fold("“Ðiều 1” – 50%"), "“Dieu 1” – 50%");
         assert!(matches!(fold("04-QC/BTGTU"), Cow::Borrowed(_)));

@@ -76,10 +76,12 @@ fn single_byte(name: &str, tsv: &str, fallback: fn(u8) -> char) -> SingleByte {
 }
 
 /// TCVN3: ASCII, the table, Windows-1252 for the 0x80–0x9F symbols a Word export leaves.
-pub(crate) static TCVN3: LazyLock<SingleByte> = LazyLock::new(|| single_byte("tcvn3.tsv", TCVN3_TSV, cp1252_byte));
+pub(crate) static TCVN3: LazyLock<SingleByte> =
+    LazyLock::new(|| single_byte("tcvn3.tsv", TCVN3_TSV, cp1252_byte));
 
 /// VISCII: every byte is defined (identity where not in the table).
-pub(crate) static VISCII: LazyLock<SingleByte> = LazyLock::new(|| single_byte("viscii.tsv", VISCII_TSV, |b| b as char));
+pub(crate) static VISCII: LazyLock<SingleByte> =
+    LazyLock::new(|| single_byte("viscii.tsv", VISCII_TSV, |b| b as char));
 
 /// VNI-Windows: single bytes and base + mark pairs.
 pub(crate) struct Vni {
@@ -107,12 +109,19 @@ pub(crate) static VNI: LazyLock<Vni> = LazyLock::new(|| {
             _ => {}
         }
     }
-    Vni { single, pairs, is_mark }
+    Vni {
+        single,
+        pairs,
+        is_mark,
+    }
 });
 
 /// Whether a TCVN3 byte is a toned vowel whose upper-case form has no code of its own.
 fn tcvn3_caseless(b: u8) -> bool {
-    b >= 0xB5 && TCVN3.mapped[b as usize] && syllable::letter(TCVN3.chars[b as usize]).is_some_and(|l| l.v > 0 && l.tone > 0 && !l.upper)
+    b >= 0xB5
+        && TCVN3.mapped[b as usize]
+        && syllable::letter(TCVN3.chars[b as usize])
+            .is_some_and(|l| l.v > 0 && l.tone > 0 && !l.upper)
 }
 
 /// Decodes TCVN3 bytes. Upper-case toned letters share the lower-case codes (a capital font drew
@@ -156,7 +165,8 @@ pub(crate) fn decode_tcvn3(bytes: &[u8]) -> String {
 }
 
 fn is_tcvn3_letter(b: u8) -> bool {
-    b.is_ascii_alphabetic() || (b >= 0xA1 && TCVN3.mapped[b as usize] && TCVN3.chars[b as usize].is_alphabetic())
+    b.is_ascii_alphabetic()
+        || (b >= 0xA1 && TCVN3.mapped[b as usize] && TCVN3.chars[b as usize].is_alphabetic())
 }
 
 /// The case of a TCVN3 byte that has one: Some(true) upper, Some(false) lower.
@@ -256,9 +266,17 @@ mod tests {
 
     #[test]
     fn every_table_parses() {
-        for (name, tsv, min) in [("tcvn3.tsv", TCVN3_TSV, 75), ("vni.tsv", VNI_TSV, 136), ("viscii.tsv", VISCII_TSV, 100)] {
+        for (name, tsv, min) in [
+            ("tcvn3.tsv", TCVN3_TSV, 75),
+            ("vni.tsv", VNI_TSV, 136),
+            ("viscii.tsv", VISCII_TSV, 100),
+        ] {
             let table = parse_table(name, tsv).unwrap_or_else(|e| panic!("{e}"));
-            assert!(table.entries.len() >= min, "{name}: {} entries", table.entries.len());
+            assert!(
+                table.entries.len() >= min,
+                "{name}: {} entries",
+                table.entries.len()
+            );
             for (_, c) in &table.entries {
                 let s = c.to_string();
                 assert_eq!(s.nfc().collect::<String>(), s, "{name}: {c:?} not NFC");

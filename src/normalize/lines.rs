@@ -23,7 +23,9 @@ pub(crate) fn space_rule(c: char) -> Option<&'static str> {
     match c {
         '\r' | '\u{2028}' | '\u{2029}' => Some("\n"),
         '\t' => Some("  "),
-        '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{1680}' => Some(" "),
+        '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{1680}' => {
+            Some(" ")
+        }
         '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{200E}' | '\u{200F}' | '\u{AD}' => Some(""),
         _ => None,
     }
@@ -34,8 +36,11 @@ pub(crate) fn clean_spaces(text: &str) -> Cow<'_, str> {
     let mut out: Option<String> = None;
     let mut copied = 0;
     let mut i = 0;
-    while let Some(p) = first_space_rule(&text[i..]).map(|p| p + i) {
-        let Some(c) = text[p..].chars().next() else { break };
+    let rare = has_rare(text);
+    while let Some(p) = first_space_rule(&text[i..], rare).map(|p| p + i) {
+        let Some(c) = text[p..].chars().next() else {
+            break;
+        };
         i = p + c.len_utf8();
         let replacement = match c {
             // CRLF → LF: drop the CR; a lone CR becomes LF.
@@ -62,13 +67,19 @@ pub(crate) fn clean_spaces(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether `text` has Ð, ð or U+1680, whose lead bytes C3 and E1 [`first_space_rule`] then
+/// has to look at (they lead most Vietnamese letters, so it skips them otherwise).
+pub(crate) fn has_rare(text: &str) -> bool {
+    ["Ð", "ð", "\u{1680}"]
+        .iter()
+        .any(|s| memchr::memmem::find(text.as_bytes(), s.as_bytes()).is_some())
+}
+
 /// The first character a space rule or the eth rule may change, by a byte scan: CR, tab, or
 /// one of the lead + second byte pairs of NBSP, soft hyphen, Ð, ð, U+1680, U+2000–U+2060,
 /// U+3000, U+FEFF. Vietnamese letters (C3 xx, E1 BA/BB xx) are passed over without decoding.
-pub(crate) fn first_space_rule(text: &str) -> Option<usize> {
+pub(crate) fn first_space_rule(text: &str, rare: bool) -> Option<usize> {
     let b = text.as_bytes();
-    // C3 and E1 lead most Vietnamese letters; look at them only if the text has Ð, ð or U+1680.
-    let rare = ["Ð", "ð", "\u{1680}"].iter().any(|s| memchr::memmem::find(b, s.as_bytes()).is_some());
     let lead: fn(u8) -> bool = if rare {
         |x| matches!(x, b'\r' | b'\t' | 0xC2 | 0xC3 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
     } else {
@@ -104,9 +115,17 @@ fn is_word_char(c: char) -> bool {
 
 /// Whether the eth at byte `at` stands for Đ: its word (with Đ in its place) is a Vietnamese
 /// syllable, or the word is an upper-case code of two or more letters.
-fn eth_is_dd(text: &str, at: usize) -> bool {
-    let start = text[..at].char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last().map_or(at, |(i, _)| i);
-    let end = text[at..].char_indices().find(|&(_, c)| !is_word_char(c)).map_or(text.len(), |(i, _)| at + i);
+pub(crate) fn eth_is_dd(text: &str, at: usize) -> bool {
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map_or(at, |(i, _)| i);
+    let end = text[at..]
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(text.len(), |(i, _)| at + i);
     let word: String = text[start..end]
         .chars()
         .map(|c| match c {
@@ -172,7 +191,9 @@ pub(crate) fn break_join(text: &str, nl: usize) -> Option<(usize, usize)> {
         return None;
     }
     syllable::parse(joined)?;
-    if syllable::parse(&joined[..nl_left]).is_some() && syllable::parse(&joined[nl_left..]).is_some() {
+    if syllable::parse(&joined[..nl_left]).is_some()
+        && syllable::parse(&joined[nl_left..]).is_some()
+    {
         return None;
     }
     Some((left_end, right_start))
@@ -221,15 +242,24 @@ mod tests {
     fn spaces_and_line_endings() {
         assert_eq!(clean_spaces("a\r\nb\rc"), "a\nb\nc");
         assert_eq!(clean_spaces("a\u{A0}b\u{200B}c\u{AD}d\te"), "a bcd  e");
-        assert_eq!(clean_spaces("Ðảng và QÐ-UBND, Ðiều 1"), "Đảng và QĐ-UBND, Điều 1");
+        assert_eq!(
+            clean_spaces("Ðảng và QÐ-UBND, Ðiều 1"),
+            "Đảng và QĐ-UBND, Điều 1"
+        );
         assert_eq!(clean_spaces("Guðrún Ðórðardóttir"), "Guðrún Ðórðardóttir");
-        assert!(matches!(clean_spaces("Số 04-QC/BTGTU   ngày\n\n"), Cow::Borrowed(_)));
+        assert!(matches!(
+            clean_spaces("Số 04-QC/BTGTU   ngày\n\n"),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]
     fn split_syllables_are_joined_only_when_the_halves_are_not_words() {
         assert_eq!(repair_breaks("Ban T\nham mưu"), "Ban Tham mưu");
-        assert_eq!(repair_breaks("Ủy ban nhân dân t  \nỉnh Bình Định"), "Ủy ban nhân dân tỉnh Bình Định");
+        assert_eq!(
+            repair_breaks("Ủy ban nhân dân t  \nỉnh Bình Định"),
+            "Ủy ban nhân dân tỉnh Bình Định"
+        );
         assert_eq!(repair_breaks("T\nh\nam"), "Tham");
         for kept in [
             "Việt\nNam",

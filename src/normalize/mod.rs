@@ -64,9 +64,21 @@ pub struct Decoded {
 /// # Ok::<(), vanban::Error>(())
 /// ```
 pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<Decoded> {
-    let done = |text: String, encoding: Encoding| Decoded { text, encoding, confidence: 1.0, warnings: Vec::new() };
+    let done = |text: String, encoding: Encoding| Decoded {
+        text,
+        encoding,
+        confidence: 1.0,
+        warnings: Vec::new(),
+    };
     if bytes.is_empty() {
-        return Ok(done(String::new(), if encoding == Encoding::Auto { Encoding::Utf8 } else { encoding }));
+        return Ok(done(
+            String::new(),
+            if encoding == Encoding::Auto {
+                Encoding::Utf8
+            } else {
+                encoding
+            },
+        ));
     }
     if let Some(text) = decode_utf16_bom(bytes) {
         if matches!(encoding, Encoding::Auto | Encoding::Utf8 | Encoding::Utf16) {
@@ -80,14 +92,19 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<Decoded> {
             let body = strip_utf8_bom(bytes);
             match std::str::from_utf8(body) {
                 Ok(s) => Ok(done(s.to_string(), Encoding::Utf8)),
-                Err(e) => Err(decode_error(Encoding::Utf8, bytes, bytes.len() - body.len() + e.valid_up_to())),
+                Err(e) => Err(decode_error(
+                    Encoding::Utf8,
+                    bytes,
+                    bytes.len() - body.len() + e.valid_up_to(),
+                )),
             }
         }
         Encoding::Utf16 => Err(decode_error(Encoding::Utf16, bytes, 0)),
         Encoding::Viqr => match bytes.iter().position(|b| !b.is_ascii()) {
             Some(at) => Err(decode_error(Encoding::Viqr, bytes, at)),
             None => {
-                let text = std::str::from_utf8(bytes).map_err(|e| decode_error(Encoding::Viqr, bytes, e.valid_up_to()))?;
+                let text = std::str::from_utf8(bytes)
+                    .map_err(|e| decode_error(Encoding::Viqr, bytes, e.valid_up_to()))?;
                 Ok(done(viqr::decode(text).0, Encoding::Viqr))
             }
         },
@@ -105,7 +122,11 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<Decoded> {
 }
 
 fn decode_error(encoding: Encoding, bytes: &[u8], offset: usize) -> Error {
-    Error::Decode { encoding, byte: bytes.get(offset).copied().unwrap_or(0), offset }
+    Error::Decode {
+        encoding,
+        byte: bytes.get(offset).copied().unwrap_or(0),
+        offset,
+    }
 }
 
 fn strip_utf8_bom(bytes: &[u8]) -> &[u8] {
@@ -132,11 +153,18 @@ fn decode_auto(bytes: &[u8]) -> Result<Decoded> {
                     text: decoded,
                     encoding: Encoding::Viqr,
                     confidence,
-                    warnings: vec![format!("detected encoding viqr (confidence {confidence:.2})")],
+                    warnings: vec![format!(
+                        "detected encoding viqr (confidence {confidence:.2})"
+                    )],
                 });
             }
         }
-        return Ok(Decoded { text: text.to_string(), encoding: Encoding::Utf8, confidence: 1.0, warnings: Vec::new() });
+        return Ok(Decoded {
+            text: text.to_string(),
+            encoding: Encoding::Utf8,
+            confidence: 1.0,
+            warnings: Vec::new(),
+        });
     }
     if let Some(bad) = detect::mostly_utf8(body) {
         let text = String::from_utf8_lossy(body).into_owned();
@@ -152,7 +180,9 @@ fn decode_auto(bytes: &[u8]) -> Result<Decoded> {
         text: detect::decode_legacy(bytes, encoding),
         encoding,
         confidence,
-        warnings: vec![format!("detected encoding {encoding} (confidence {confidence:.2})")],
+        warnings: vec![format!(
+            "detected encoding {encoding} (confidence {confidence:.2})"
+        )],
     })
 }
 
@@ -223,7 +253,9 @@ fn is_clean(text: &str, style: Tone) -> bool {
         // Skip plain ASCII: only CR, tab, line feed and non-ASCII matter. Eight bytes at a
         // time: a byte is flagged when its top bit is set or it is below 0x0E.
         while let Some(word) = b.get(i..i + 8) {
-            let x = u64::from_le_bytes([word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7]]);
+            let x = u64::from_le_bytes([
+                word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7],
+            ]);
             let flags = (x | (x.wrapping_sub(0x0E0E_0E0E_0E0E_0E0E) & !x)) & 0x8080_8080_8080_8080;
             if flags != 0 {
                 i += (flags.trailing_zeros() / 8) as usize;
@@ -244,7 +276,8 @@ fn is_clean(text: &str, style: Tone) -> bool {
         }
         let (cp, len) = syllable::decode_at(b, i);
         if cp < 0x300 {
-            if matches!(cp, 0xA0 | 0xAD | 0xD0 | 0xF0) {
+            if matches!(cp, 0xA0 | 0xAD) || (matches!(cp, 0xD0 | 0xF0) && lines::eth_is_dd(text, i))
+            {
                 return false;
             }
         } else if !(0x1E00..=0x1EFF).contains(&cp) {
@@ -254,7 +287,9 @@ fn is_clean(text: &str, style: Tone) -> bool {
             }
         }
         let packed = syllable::packed(cp);
-        if syllable::may_misplace(packed) && tone::misplaced_at(text, i, len, syllable::unpack(packed), style) {
+        if syllable::may_misplace(packed)
+            && tone::misplaced_at(text, i, len, syllable::unpack(packed), style)
+        {
             return false;
         }
         i += len;
@@ -278,7 +313,10 @@ mod tests {
             "",
             "plain ASCII text\n",
         ] {
-            assert!(matches!(normalize_str(s, &Options::default()), Cow::Borrowed(_)), "{s:?}");
+            assert!(
+                matches!(normalize_str(s, &Options::default()), Cow::Borrowed(_)),
+                "{s:?}"
+            );
         }
     }
 
@@ -292,7 +330,16 @@ mod tests {
 
     #[test]
     fn clean_check_agrees_with_the_pipeline() {
-        for s in ["hòa", "hoà", "T\nham", "a\tb", "Ðảng", "quý hoàn", "của người", "x\u{301}"] {
+        for s in [
+            "hòa",
+            "hoà",
+            "T\nham",
+            "a\tb",
+            "Ðảng",
+            "quý hoàn",
+            "của người",
+            "x\u{301}",
+        ] {
             for tone in [Tone::Old, Tone::New] {
                 let slow = {
                     let t = nfc::compose(s);
@@ -307,12 +354,67 @@ mod tests {
     }
 
     #[test]
+    fn clean_check_agrees_with_the_pipeline_on_the_corpus() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            panic!("corpus not found at {}", dir.display());
+        };
+        for path in entries.flatten().map(|e| e.path()) {
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            for tone in [Tone::Old, Tone::New] {
+                let slow = {
+                    let t = nfc::compose(&text);
+                    let t = then(t, lines::clean_spaces);
+                    let t = then(t, lines::repair_breaks);
+                    then(t, |x| tone::restyle(x, tone)).into_owned()
+                };
+                assert!(
+                    !is_clean(&text, tone) || slow == text,
+                    "{} {tone:?}",
+                    path.display()
+                );
+                if !is_clean(&slow, tone) {
+                    let again = normalize_str(&slow, &Options::default().tone(tone));
+                    let at = slow
+                        .bytes()
+                        .zip(again.bytes())
+                        .position(|(a, b)| a != b)
+                        .unwrap_or(0);
+                    let from = slow.floor_char_boundary(at.saturating_sub(40));
+                    let to = slow.floor_char_boundary((at + 40).min(slow.len()));
+                    panic!(
+                        "normalised {} not clean at {at}: {:?}",
+                        path.display(),
+                        &slow[from..to]
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn decode_errors_are_clear() {
-        assert!(matches!(decode(b"\x00\x01PK", Encoding::Auto), Err(Error::NotText(_))));
-        assert!(matches!(decode(b"ok \xff\xfe\xfd", Encoding::Utf8), Err(Error::Decode { offset: 3, .. })));
-        assert!(matches!(decode("Việt Nam là một nước".as_bytes(), Encoding::Tcvn3), Err(Error::Decode { .. })));
-        assert!(matches!(decode("Việt".as_bytes(), Encoding::Viqr), Err(Error::Decode { .. })));
-        let d = decode(b"\xff\xfeV\x00i\x00", Encoding::Auto).map(|d| d.text).ok();
+        assert!(matches!(
+            decode(b"\x00\x01PK", Encoding::Auto),
+            Err(Error::NotText(_))
+        ));
+        assert!(matches!(
+            decode(b"ok \xff\xfe\xfd", Encoding::Utf8),
+            Err(Error::Decode { offset: 3, .. })
+        ));
+        assert!(matches!(
+            decode("Việt Nam là một nước".as_bytes(), Encoding::Tcvn3),
+            Err(Error::Decode { .. })
+        ));
+        assert!(matches!(
+            decode("Việt".as_bytes(), Encoding::Viqr),
+            Err(Error::Decode { .. })
+        ));
+        let d = decode(b"\xff\xfeV\x00i\x00", Encoding::Auto)
+            .map(|d| d.text)
+            .ok();
         assert_eq!(d.as_deref(), Some("Vi"));
     }
 }

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-use super::syllable::{self, AA, AW, A, E, EE, O, OO, OW, U, UW};
+use super::syllable::{self, A, AA, AW, E, EE, O, OO, OW, U, UW};
 
 /// The combining class of the Vietnamese marks, without a table lookup.
 #[inline]
@@ -130,7 +130,10 @@ fn compose_vietnamese(base: char, marks: &[char]) -> Option<char> {
                 };
             }
             _ => {
-                let tone = syllable::TONE_MARKS.iter().position(|&t| t == m).filter(|&t| t > 0)? as u8;
+                let tone = syllable::TONE_MARKS
+                    .iter()
+                    .position(|&t| t == m)
+                    .filter(|&t| t > 0)? as u8;
                 if l.tone != 0 {
                     return None;
                 }

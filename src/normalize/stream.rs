@@ -54,7 +54,11 @@ pub struct StreamSummary {
 /// assert_eq!(summary.encoding, vanban::Encoding::Utf8);
 /// # Ok::<(), vanban::Error>(())
 /// ```
-pub fn normalize_reader(reader: impl Read, writer: impl Write, opts: &Options) -> Result<StreamSummary> {
+pub fn normalize_reader(
+    reader: impl Read,
+    writer: impl Write,
+    opts: &Options,
+) -> Result<StreamSummary> {
     run(reader, writer, opts, false)
 }
 
@@ -92,7 +96,12 @@ enum Decoder {
     Utf16(Box<encoding_rs::Decoder>),
 }
 
-fn run(mut reader: impl Read, mut writer: impl Write, opts: &Options, folding: bool) -> Result<StreamSummary> {
+fn run(
+    mut reader: impl Read,
+    mut writer: impl Write,
+    opts: &Options,
+    folding: bool,
+) -> Result<StreamSummary> {
     let mut raw: Vec<u8> = Vec::with_capacity(CHUNK + 64);
     let mut eof = read_full(&mut reader, &mut raw, CHUNK)?;
     let mut summary = StreamSummary {
@@ -110,9 +119,18 @@ fn run(mut reader: impl Read, mut writer: impl Write, opts: &Options, folding: b
             Decoder::Utf16(Box::new(enc.new_decoder_without_bom_handling()))
         }
         _ => {
-            let probe_end = if eof { raw.len() } else { last_line_feed(&raw).map_or(raw.len(), |p| p + 1) };
+            let probe_end = if eof {
+                raw.len()
+            } else {
+                last_line_feed(&raw).map_or(raw.len(), |p| p + 1)
+            };
             let probe = &raw[..probe_end];
-            let Decoded { encoding, confidence, warnings, .. } = match decode(probe, opts.input_encoding()) {
+            let Decoded {
+                encoding,
+                confidence,
+                warnings,
+                ..
+            } = match decode(probe, opts.input_encoding()) {
                 // A chunk boundary inside a UTF-8 character cannot happen at a line feed; any
                 // other decoding error of the first chunk is the input's.
                 Ok(d) => d,
@@ -134,15 +152,25 @@ fn run(mut reader: impl Read, mut writer: impl Write, opts: &Options, folding: b
         match &mut decoder {
             Decoder::Utf16(d) => {
                 let mut out = String::with_capacity(raw.len() + 8);
-                let need = d.max_utf8_buffer_length(raw.len()).unwrap_or(raw.len() * 3 + 8);
+                let need = d
+                    .max_utf8_buffer_length(raw.len())
+                    .unwrap_or(raw.len() * 3 + 8);
                 out.reserve(need);
                 let (_, read, _) = d.decode_to_string(&raw, &mut out, eof);
                 raw.drain(..read);
                 text.push_str(&out);
             }
             Decoder::Bytes(enc) => {
-                let cut = if eof { raw.len() } else { last_line_feed(&raw).map_or(0, |p| p + 1) };
-                let cut = if cut == 0 && raw.len() > MAX_CARRY { safe_byte_cut(&raw, *enc) } else { cut };
+                let cut = if eof {
+                    raw.len()
+                } else {
+                    last_line_feed(&raw).map_or(0, |p| p + 1)
+                };
+                let cut = if cut == 0 && raw.len() > MAX_CARRY {
+                    safe_byte_cut(&raw, *enc)
+                } else {
+                    cut
+                };
                 if cut > 0 {
                     let piece = &raw[..cut];
                     let decoded = decode_piece(piece, *enc, &mut replaced);
@@ -152,11 +180,19 @@ fn run(mut reader: impl Read, mut writer: impl Write, opts: &Options, folding: b
             }
         }
         // Normalise the text up to the last line break that cannot be a split syllable.
-        let cut = if eof { text.len() } else { safe_text_cut(&text) };
+        let cut = if eof {
+            text.len()
+        } else {
+            safe_text_cut(&text)
+        };
         if cut > 0 {
             let piece = &text[..cut];
             let normalised = normalize_str(piece, opts);
-            let out = if folding { fold(&normalised).into_owned() } else { normalised.into_owned() };
+            let out = if folding {
+                fold(&normalised).into_owned()
+            } else {
+                normalised.into_owned()
+            };
             writer.write_all(out.as_bytes()).map_err(Error::Stream)?;
             summary.bytes_written += out.len() as u64;
             text.drain(..cut);
@@ -170,7 +206,10 @@ fn run(mut reader: impl Read, mut writer: impl Write, opts: &Options, folding: b
     }
     writer.flush().map_err(Error::Stream)?;
     if replaced > 0 {
-        summary.warnings.push(format!("invalid {}: {replaced} byte(s) replaced with U+FFFD", summary.encoding));
+        summary.warnings.push(format!(
+            "invalid {}: {replaced} byte(s) replaced with U+FFFD",
+            summary.encoding
+        ));
     }
     Ok(summary)
 }
@@ -202,14 +241,20 @@ fn decode_piece(piece: &[u8], enc: Encoding, replaced: &mut usize) -> String {
         Encoding::Utf8 | Encoding::Auto | Encoding::Utf16 => match std::str::from_utf8(piece) {
             Ok(s) => s.to_string(),
             Err(_) => {
-                *replaced += piece.utf8_chunks().map(|c| c.invalid().len()).sum::<usize>();
+                *replaced += piece
+                    .utf8_chunks()
+                    .map(|c| c.invalid().len())
+                    .sum::<usize>();
                 String::from_utf8_lossy(piece).into_owned()
             }
         },
         Encoding::Viqr => match std::str::from_utf8(piece) {
             Ok(s) => super::viqr::decode(s).0,
             Err(_) => {
-                *replaced += piece.utf8_chunks().map(|c| c.invalid().len()).sum::<usize>();
+                *replaced += piece
+                    .utf8_chunks()
+                    .map(|c| c.invalid().len())
+                    .sum::<usize>();
                 super::viqr::decode(&String::from_utf8_lossy(piece)).0
             }
         },
@@ -224,7 +269,10 @@ fn safe_text_cut(text: &str) -> usize {
     let b = text.as_bytes();
     let mut end = b.len();
     while let Some(p) = memchr::memrchr(b'\n', &b[..end]) {
-        let after_letter = text[p + 1..].chars().next().is_some_and(char::is_alphabetic);
+        let after_letter = text[p + 1..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphabetic);
         let before = text[..p].trim_end_matches([' ', '\r']).chars().next_back();
         let before_letter = before.is_some_and(char::is_alphabetic);
         // A line feed at the very end may be followed by a letter in the next chunk.
@@ -235,7 +283,9 @@ fn safe_text_cut(text: &str) -> usize {
     }
     if b.len() > MAX_CARRY {
         // No usable line break in 4 MiB: cut after a space, else at a character boundary.
-        let mut cut = text[..b.len() - 1].rfind(' ').map_or(b.len() - 1, |p| p + 1);
+        let mut cut = text[..b.len() - 1]
+            .rfind(' ')
+            .map_or(b.len() - 1, |p| p + 1);
         while !text.is_char_boundary(cut) {
             cut -= 1;
         }
@@ -253,8 +303,10 @@ mod tests {
         let line = "Uỷ ban nhân dân tỉnh\r\nT\nham mưu, hoà giải\n\n";
         let input = line.repeat(CHUNK / line.len() * 3 + 7);
         let mut out = Vec::new();
-        let s = normalize_reader(input.as_bytes(), &mut out, &Options::default()).unwrap_or_else(|e| panic!("{e}"));
-        let whole = crate::normalize(input.as_bytes(), &Options::default()).unwrap_or_else(|e| panic!("{e}"));
+        let s = normalize_reader(input.as_bytes(), &mut out, &Options::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        let whole = crate::normalize(input.as_bytes(), &Options::default())
+            .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(out.len(), whole.len());
         assert!(out == whole.as_bytes());
         assert_eq!(s.bytes_read, input.len() as u64);
@@ -264,9 +316,14 @@ mod tests {
     #[test]
     fn streaming_vni_without_line_breaks() {
         let word = "Vieät Nam ";
-        let bytes: Vec<u8> = word.repeat(MAX_CARRY / word.len() + 100).chars().map(|c| c as u32 as u8).collect();
+        let bytes: Vec<u8> = word
+            .repeat(MAX_CARRY / word.len() + 100)
+            .chars()
+            .map(|c| c as u32 as u8)
+            .collect();
         let mut out = Vec::new();
-        let s = fold_reader(bytes.as_slice(), &mut out, &Options::default()).unwrap_or_else(|e| panic!("{e}"));
+        let s = fold_reader(bytes.as_slice(), &mut out, &Options::default())
+            .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(s.encoding, Encoding::Vni);
         assert!(out.starts_with(b"Viet Nam Viet Nam"));
         assert_eq!(out.len(), bytes.len() - bytes.len() / 10);
@@ -275,6 +332,9 @@ mod tests {
     #[test]
     fn streaming_binary_is_an_error() {
         let mut out = Vec::new();
-        assert!(matches!(normalize_reader(&b"\x7fELF\x00\x00\x01"[..], &mut out, &Options::default()), Err(Error::NotText(_))));
+        assert!(matches!(
+            normalize_reader(&b"\x7fELF\x00\x00\x01"[..], &mut out, &Options::default()),
+            Err(Error::NotText(_))
+        ));
     }
 }

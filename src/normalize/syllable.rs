@@ -13,7 +13,8 @@ use std::sync::LazyLock;
 use crate::options::Tone;
 
 /// Tones in table order: ngang, sắc, huyền, hỏi, ngã, nặng.
-pub(crate) const TONE_MARKS: [char; 6] = ['\0', '\u{301}', '\u{300}', '\u{309}', '\u{303}', '\u{323}'];
+pub(crate) const TONE_MARKS: [char; 6] =
+    ['\0', '\u{301}', '\u{300}', '\u{309}', '\u{303}', '\u{323}'];
 
 /// The 12 vowel letters × 6 tones, lower case. A vowel's index here + 1 is its `v` code.
 pub(crate) const LOWER: [[char; 6]; 12] = [
@@ -145,7 +146,10 @@ const fn set(t: &mut LetterTables, ch: char, packed: u16) {
 }
 
 const fn build_letters() -> LetterTables {
-    let mut t = LetterTables { latin: [0; LATIN_END], ext: [0; EXT_LEN] };
+    let mut t = LetterTables {
+        latin: [0; LATIN_END],
+        ext: [0; EXT_LEN],
+    };
     let mut b = b'a';
     while b <= b'z' {
         set(&mut t, b as char, pack(0, b, 0, false));
@@ -158,9 +162,21 @@ const fn build_letters() -> LetterTables {
         while tone < 6 {
             let v = row as u8 + 1;
             // Bit 8 (the consonant field, unused by vowels) flags a marked plain vowel or ư.
-            let flag = if tone > 0 && matches!(v, A | E | I | O | U | Y | UW) { 0x100 } else { 0 };
-            set(&mut t, LOWER[row][tone], pack(v, 0, tone as u8, false) | flag);
-            set(&mut t, UPPER[row][tone], pack(v, 0, tone as u8, true) | flag);
+            let flag = if tone > 0 && matches!(v, A | E | I | O | U | Y | UW) {
+                0x100
+            } else {
+                0
+            };
+            set(
+                &mut t,
+                LOWER[row][tone],
+                pack(v, 0, tone as u8, false) | flag,
+            );
+            set(
+                &mut t,
+                UPPER[row][tone],
+                pack(v, 0, tone as u8, true) | flag,
+            );
             tone += 1;
         }
         row += 1;
@@ -207,7 +223,10 @@ pub(crate) fn decode_at(b: &[u8], i: usize) -> (u32, usize) {
             return (((x & 0x1F) as u32) << 6 | (y & 0x3F) as u32, 2);
         }
         if (0xE0..0xF0).contains(&x) {
-            return (((x & 0x0F) as u32) << 12 | ((y & 0x3F) as u32) << 6 | (z & 0x3F) as u32, 3);
+            return (
+                ((x & 0x0F) as u32) << 12 | ((y & 0x3F) as u32) << 6 | (z & 0x3F) as u32,
+                3,
+            );
         }
     }
     let byte = |k: usize| b.get(i + k).map_or(0, |&x| (x & 0x3F) as u32);
@@ -216,7 +235,10 @@ pub(crate) fn decode_at(b: &[u8], i: usize) -> (u32, usize) {
         Some(&x) if x < 0x80 => (x as u32, 1),
         Some(&x) if x < 0xE0 => (((x & 0x1F) as u32) << 6 | byte(1), 2),
         Some(&x) if x < 0xF0 => (((x & 0x0F) as u32) << 12 | byte(1) << 6 | byte(2), 3),
-        Some(&x) => (((x & 0x07) as u32) << 18 | byte(1) << 12 | byte(2) << 6 | byte(3), 4),
+        Some(&x) => (
+            ((x & 0x07) as u32) << 18 | byte(1) << 12 | byte(2) << 6 | byte(3),
+            4,
+        ),
     }
 }
 
@@ -378,10 +400,7 @@ fn rule_position(vowels: &[u8], closed: bool, style: Tone) -> u8 {
 static CLUSTER_INFO: LazyLock<Vec<u8>> = LazyLock::new(|| {
     let mut table = vec![0u8; KEY_SPACE];
     for (text, flags) in CLUSTERS {
-        let vowels: Vec<u8> = text
-            .chars()
-            .map(|c| letter(c).map_or(0, |l| l.v))
-            .collect();
+        let vowels: Vec<u8> = text.chars().map(|c| letter(c).map_or(0, |l| l.v)).collect();
         let old = rule_position(&vowels, false, Tone::Old);
         let new = rule_position(&vowels, false, Tone::New);
         let closed = rule_position(&vowels, true, Tone::Old);
@@ -432,7 +451,21 @@ pub(crate) fn parse(letters: &[Letter]) -> Option<Syllable> {
     } else if c0 != 0 {
         if !matches!(
             c0,
-            b'b' | b'c' | b'd' | DD | b'g' | b'h' | b'k' | b'l' | b'm' | b'n' | b'p' | b'r' | b's' | b't' | b'v' | b'x'
+            b'b' | b'c'
+                | b'd'
+                | DD
+                | b'g'
+                | b'h'
+                | b'k'
+                | b'l'
+                | b'm'
+                | b'n'
+                | b'p'
+                | b'r'
+                | b's'
+                | b't'
+                | b'v'
+                | b'x'
         ) {
             return None;
         }
@@ -496,13 +529,27 @@ pub(crate) fn parse(letters: &[Letter]) -> Option<Syllable> {
     if matches!(k0, b'c' | b'p' | b't') && !matches!(tone, 0 | 1 | 5) {
         return None;
     }
-    Some(Syllable { onset, vowels: nv, coda, tone, marked, info })
+    Some(Syllable {
+        onset,
+        vowels: nv,
+        coda,
+        tone,
+        marked,
+        info,
+    })
 }
 
 fn is_onset_pair(c0: u8, c1: u8) -> bool {
     matches!(
         (c0, c1),
-        (b'c', b'h') | (b'g', b'h') | (b'k', b'h') | (b'n', b'g') | (b'n', b'h') | (b'p', b'h') | (b't', b'h') | (b't', b'r')
+        (b'c', b'h')
+            | (b'g', b'h')
+            | (b'k', b'h')
+            | (b'n', b'g')
+            | (b'n', b'h')
+            | (b'p', b'h')
+            | (b't', b'h')
+            | (b't', b'r')
     )
 }
 
@@ -593,14 +640,34 @@ mod tests {
     #[test]
     fn valid_and_invalid_syllables() {
         for w in [
-            "nghiêng", "khuyếch", "quý", "giữa", "gì", "gìn", "hoàn", "thuở", "khuỷu", "người", "được",
-            "Việt", "NAM", "tiếng", "yêu", "oái", "xoong", "quạ", "uỷ", "Ủy", "huơ", "khuya",
+            "nghiêng",
+            "khuyếch",
+            "quý",
+            "giữa",
+            "gì",
+            "gìn",
+            "hoàn",
+            "thuở",
+            "khuỷu",
+            "người",
+            "được",
+            "Việt",
+            "NAM",
+            "tiếng",
+            "yêu",
+            "oái",
+            "xoong",
+            "quạ",
+            "uỷ",
+            "Ủy",
+            "huơ",
+            "khuya",
         ] {
             assert!(is_syllable(w), "{w} should be a syllable");
         }
         for w in [
-            "T", "UBND", "what", "street", "ka", "ghá", "ngi", "tàt", "hoàa", "qua̒", "ic", "Tỉnhx", "cie",
-            "tiê", "quu", "email", "http",
+            "T", "UBND", "what", "street", "ka", "ghá", "ngi", "tàt", "hoàa", "qua̒", "ic", "Tỉnhx",
+            "cie", "tiê", "quu", "email", "http",
         ] {
             assert!(!is_syllable(w), "{w} should not be a syllable");
         }
@@ -608,7 +675,10 @@ mod tests {
 
     #[test]
     fn naive_rewrite_traps_keep_their_mark() {
-        for w in ["quý", "hoàn", "suýt", "khuỷu", "thuở", "giữa", "quạ", "Quý", "HOÀN", "SUÝT", "KHUỶU", "THUỞ"] {
+        for w in [
+            "quý", "hoàn", "suýt", "khuỷu", "thuở", "giữa", "quạ", "Quý", "HOÀN", "SUÝT", "KHUỶU",
+            "THUỞ",
+        ] {
             assert_eq!(retone(w, Tone::Old), w);
             assert_eq!(retone(w, Tone::New), w);
         }
@@ -616,7 +686,13 @@ mod tests {
 
     #[test]
     fn open_oa_oe_uy_follow_the_style() {
-        for (old, new) in [("hòa", "hoà"), ("khỏe", "khoẻ"), ("thủy", "thuỷ"), ("Ủy", "Uỷ"), ("HÒA", "HOÀ")] {
+        for (old, new) in [
+            ("hòa", "hoà"),
+            ("khỏe", "khoẻ"),
+            ("thủy", "thuỷ"),
+            ("Ủy", "Uỷ"),
+            ("HÒA", "HOÀ"),
+        ] {
             assert_eq!(retone(old, Tone::New), new);
             assert_eq!(retone(new, Tone::Old), old);
             assert_eq!(retone(old, Tone::Old), old);
@@ -626,7 +702,15 @@ mod tests {
 
     #[test]
     fn misplaced_marks_are_moved_by_the_rule() {
-        for (bad, good) in [("qúy", "quý"), ("hòan", "hoàn"), ("súyt", "suýt"), ("khủyu", "khuỷu"), ("gìa", "già"), ("ngòai", "ngoài"), ("mùôn", "muồn")] {
+        for (bad, good) in [
+            ("qúy", "quý"),
+            ("hòan", "hoàn"),
+            ("súyt", "suýt"),
+            ("khủyu", "khuỷu"),
+            ("gìa", "già"),
+            ("ngòai", "ngoài"),
+            ("mùôn", "muồn"),
+        ] {
             assert_eq!(retone(bad, Tone::Old), good, "{bad}");
         }
     }

@@ -83,7 +83,9 @@ pub(crate) fn misplaced_at(text: &str, at: usize, len: usize, l: Letter, style: 
     } else if next_v == 0 {
         // Marked second of two vowels.
         let p = syllable::unpack(prev);
-        let pp = before.and_then(|(_, s)| syllable::decode_before(b, s)).map_or(0, |(cp, _)| syllable::packed(cp));
+        let pp = before
+            .and_then(|(_, s)| syllable::decode_before(b, s))
+            .map_or(0, |(cp, _)| syllable::packed(cp));
         let pp = syllable::unpack(pp);
         if !is_plain(p.v) || p.tone != 0 || pp.v > 0 {
             None
@@ -119,7 +121,9 @@ fn next_misplaced(text: &str, mut from: usize, style: Tone) -> Option<(usize, us
         let (cp, len) = syllable::decode_at(b, p);
         from = p + len;
         let packed = syllable::packed(cp);
-        if syllable::may_misplace(packed) && misplaced_at(text, p, len, syllable::unpack(packed), style) {
+        if syllable::may_misplace(packed)
+            && misplaced_at(text, p, len, syllable::unpack(packed), style)
+        {
             return Some(word_bounds(text, p));
         }
     }
@@ -167,13 +171,17 @@ mod tests {
     fn local_decisions_agree_with_the_parser() {
         // Every cluster word with the mark on each vowel, after assorted onsets and codas.
         let words = [
-            "hòa", "hoà", "hoàn", "hòan", "của", "cuả", "quá", "qúa", "già", "gìa", "giải", "giaỉ", "ngoài", "ngòai", "thủy",
-            "thuỷ", "quý", "qúy", "khuỷu", "khủyu", "tài", "taì", "kìa", "kià", "hoạt", "họat", "khỏe", "khoẻ", "Ủy", "Uỷ",
-            "người", "ngừơi", "được", "đựơc", "suýt", "súyt", "tuổi", "xoáy", "xóay",
+            "hòa", "hoà", "hoàn", "hòan", "của", "cuả", "quá", "qúa", "già", "gìa", "giải", "giaỉ",
+            "ngoài", "ngòai", "thủy", "thuỷ", "quý", "qúy", "khuỷu", "khủyu", "tài", "taì", "kìa",
+            "kià", "hoạt", "họat", "khỏe", "khoẻ", "Ủy", "Uỷ", "người", "ngừơi", "được", "đựơc",
+            "suýt", "súyt", "tuổi", "xoáy", "xóay",
         ];
         for w in words {
             for style in [Tone::Old, Tone::New] {
-                let (at, c) = w.char_indices().find(|(_, c)| syllable::letter(*c).is_some_and(|l| l.tone > 0)).unwrap_or((0, 'a'));
+                let (at, c) = w
+                    .char_indices()
+                    .find(|(_, c)| syllable::letter(*c).is_some_and(|l| l.tone > 0))
+                    .unwrap_or((0, 'a'));
                 let l = syllable::letter(c).unwrap_or_default();
                 assert_eq!(
                     misplaced_at(w, at, c.len_utf8(), l, style),

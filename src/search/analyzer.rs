@@ -13,6 +13,9 @@
 //!  pos 7  2023-03-20, 2023                    ← one date token + its year
 //! ```
 //!
+//! The body analyzer ([`VI`]) stops before the bigrams; headings and metadata ([`VI_BIGRAMS`])
+//! get them too.
+//!
 //! Text reaches the analyzer already normalised by [`crate::normalize_str`] (NFC): no filter can
 //! repair NFD, because a combining mark is not alphanumeric and the tokenizer would already have
 //! split the syllable there. Filters only rewrite `token.text`; offsets always point into the
@@ -25,9 +28,13 @@ use tantivy::tokenizer::{
     LowerCaser, RemoveLongFilter, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
 
-/// The analyzer of every full-text field: [`SyllableTokenizer`], lower case, [`ToneFilter`],
-/// [`BigramFilter`], [`FoldVariantFilter`].
+/// The analyzer of the body: [`SyllableTokenizer`], lower case, [`ToneFilter`],
+/// [`FoldVariantFilter`]. Phrases in the body are matched through positions.
 pub const VI: &str = "vi";
+/// The analyzer of headings and metadata (title, subject, issuer, people): [`VI`] plus
+/// [`BigramFilter`], so that a two-syllable word or a phrase of the query ranks above the same
+/// syllables scattered, at the cost of one term lookup per pair.
+pub const VI_BIGRAMS: &str = "vi_bigrams";
 /// The query-side analyzer: the same tokens without the folded variants and bigrams, which the
 /// query builder adds itself (it needs to know which form is which).
 pub(crate) const VI_QUERY: &str = "vi_query";
@@ -35,8 +42,18 @@ pub(crate) const VI_QUERY: &str = "vi_query";
 /// Tokens longer than this (in bytes) are dropped: base64 blobs, URLs run together.
 const MAX_TOKEN_BYTES: usize = 80;
 
-/// Builds the full analyzer ([`VI`]).
+/// Builds the body analyzer ([`VI`]).
 pub fn vietnamese_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SyllableTokenizer)
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(ToneFilter)
+        .filter(FoldVariantFilter)
+        .build()
+}
+
+/// Builds the heading analyzer ([`VI_BIGRAMS`]).
+pub fn vietnamese_bigram_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SyllableTokenizer)
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
@@ -59,6 +76,9 @@ pub(crate) fn query_analyzer() -> TextAnalyzer {
 /// runs after every create and every open.
 pub fn register_analyzers(index: &tantivy::Index) {
     index.tokenizers().register(VI, vietnamese_analyzer());
+    index
+        .tokenizers()
+        .register(VI_BIGRAMS, vietnamese_bigram_analyzer());
     index.tokenizers().register(VI_QUERY, query_analyzer());
 }
 
@@ -235,6 +255,13 @@ impl SyllableStream<'_> {
 
     /// Emits the compound starting at `start` as a number or a date, if it is one.
     fn compound(&mut self, start: usize) -> bool {
+        // Most syllables end at a space: no compound to look at.
+        let end = run_end(self.text, start);
+        let mut after = self.text[end..].chars();
+        match (after.next(), after.next()) {
+            (Some(j), Some(next)) if is_joiner(j) && next.is_alphanumeric() => {}
+            _ => return false,
+        }
         let c = Compound::scan(self.text, start);
         if c.parts.len() < 2 {
             return false;
@@ -625,7 +652,7 @@ pub(crate) mod tests {
 
     #[test]
     fn syllables_fold_and_pair_with_byte_offsets() {
-        let tokens = analyze(vietnamese_analyzer(), "Đảng ủy Thủy điện");
+        let tokens = analyze(vietnamese_bigram_analyzer(), "Đảng ủy Thủy điện");
         let expected = [
             (0, "đảng", 0, 7),
             (0, "dang", 0, 7),
@@ -749,7 +776,7 @@ pub(crate) mod tests {
     #[test]
     fn bigrams_do_not_cross_punctuation_or_numbers() {
         let bigrams = |s: &str| -> Vec<String> {
-            analyze(vietnamese_analyzer(), s)
+            analyze(vietnamese_bigram_analyzer(), s)
                 .into_iter()
                 .map(|t| t.1)
                 .filter(|t| t.contains(' ') && !t.chars().any(|c| c.is_ascii_digit()))
@@ -786,7 +813,7 @@ pub(crate) mod tests {
             "\u{0}\u{1}x",
             "99999999999/9999/99",
         ] {
-            for (_, _, from, to) in analyze(vietnamese_analyzer(), text) {
+            for (_, _, from, to) in analyze(vietnamese_bigram_analyzer(), text) {
                 assert!(
                     text.is_char_boundary(from) && text.is_char_boundary(to),
                     "{text:?}"

@@ -305,6 +305,8 @@ fn document(f: &Fields, doc: &Prepared) -> TantivyDocument {
     }
 
     let mut meta: Vec<&str> = Vec::new();
+    meta.extend(r.title.as_deref());
+    meta.extend(r.subject.as_deref());
     meta.extend(r.doc_type.as_deref());
     meta.extend(r.number.as_deref());
     meta.extend(r.place.as_deref());

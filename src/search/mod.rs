@@ -36,8 +36,8 @@ use tantivy::directory::MmapDirectory;
 use tantivy::{IndexReader, ReloadPolicy};
 
 pub use self::analyzer::{
-    register_analyzers, vietnamese_analyzer, BigramFilter, FoldVariantFilter, SyllableTokenizer,
-    ToneFilter, VI,
+    register_analyzers, vietnamese_analyzer, vietnamese_bigram_analyzer, BigramFilter,
+    FoldVariantFilter, SyllableTokenizer, ToneFilter, VI, VI_BIGRAMS,
 };
 pub use self::indexer::{content_hash, Change, Indexer, Prepared};
 pub use self::query::{FacetCount, Hit, SearchRequest, SearchResults};

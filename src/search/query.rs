@@ -9,10 +9,10 @@ use std::ops::{Bound, Range};
 use std::sync::LazyLock;
 
 use serde::Serialize;
-use tantivy::collector::{Count, FacetCollector, FacetCounts, TopDocs};
+use tantivy::collector::{Collector, Count, FacetCollector, FacetCounts, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, Query, RangeQuery,
-    TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
+    RangeQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
@@ -32,6 +32,15 @@ pub const DEFAULT_LIMIT: usize = 10;
 const FACET_VALUES: usize = 10;
 /// Snippet length in characters.
 const SNIPPET_CHARS: usize = 200;
+/// How much of a long body the snippet is looked for in, in bytes.
+const SNIPPET_SCAN: usize = 32 * 1024;
+
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    if at >= text.len() {
+        return text.len();
+    }
+    (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0)
+}
 
 // Weights. A document's own number outweighs everything; a bigram (a two-syllable word or a
 // phrase) outweighs its two syllables apart; title, subject and metadata outweigh the body.
@@ -40,11 +49,9 @@ const W_NUMBER_IN_TEXT: Score = 3.0;
 const W_CITES: Score = 1.0;
 const W_DATE: Score = 2.0;
 const W_BIGRAM: Score = 2.0;
-const W_HEADING: Score = 2.0;
-const W_META: Score = 1.5;
+const W_META: Score = 2.0;
 const W_EXPANSION: Score = 0.8;
-const W_TYPO_SYLLABLE: Score = 0.3;
-const W_TYPO_BIGRAM: Score = 1.2;
+const W_TYPO: Score = 0.5;
 
 /// A search: text plus filters. Build with [`SearchRequest::new`] and the setters.
 ///
@@ -317,13 +324,24 @@ fn expansion(raw: &str) -> Option<&'static str> {
 // ---------------------------------------------------------------------------------------------
 // Building the query
 
-/// Collects weighted clauses and the terms to highlight.
+/// Builds the clauses of one query and collects the terms to highlight.
 struct Builder<'s> {
     searcher: &'s Searcher,
     fields: &'s Fields,
-    clauses: Vec<(Occur, Box<dyn Query>)>,
-    /// Body terms to highlight in snippets.
+    /// Body terms to highlight in snippets, with their weight (rarer: higher).
     highlight: BTreeMap<String, Score>,
+}
+
+type Clauses = Vec<(Occur, Box<dyn Query>)>;
+
+fn boosted(query: impl Query, weight: Score) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(Box::new(query), weight))
+}
+
+fn should(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(
+        queries.into_iter().map(|q| (Occur::Should, q)).collect(),
+    ))
 }
 
 impl Builder<'_> {
@@ -333,101 +351,111 @@ impl Builder<'_> {
             .unwrap_or(0)
     }
 
-    fn term(&mut self, field: Field, text: &str, weight: Score) {
-        self.term_marked(field, text, weight, true);
-    }
-
-    /// A term; `mark`: highlight it in snippets (bigrams are not: their syllables are).
-    fn term_marked(&mut self, field: Field, text: &str, weight: Score, mark: bool) {
-        let query = TermQuery::new(
-            Term::from_field_text(field, text),
-            IndexRecordOption::WithFreqs,
-        );
-        self.clauses.push((
-            Occur::Should,
-            Box::new(BoostQuery::new(Box::new(query), weight)),
-        ));
-        if mark && field == self.fields.body {
+    fn term(&mut self, field: Field, text: &str, weight: Score) -> Box<dyn Query> {
+        if field == self.fields.body {
             let df = self.doc_freq(field, text);
             if df > 0 {
                 self.highlight
                     .insert(text.to_string(), 1.0 / (1.0 + df as Score));
             }
         }
+        let term = Term::from_field_text(field, text);
+        boosted(TermQuery::new(term, IndexRecordOption::WithFreqs), weight)
     }
 
-    fn fuzzy(&mut self, field: Field, text: &str, weight: Score) {
-        let query = FuzzyTermQuery::new(Term::from_field_text(field, text), 1, true);
-        self.clauses.push((
-            Occur::Should,
-            Box::new(BoostQuery::new(Box::new(query), weight)),
-        ));
-    }
-
-    /// A syllable in every text field; a fuzzy match when no field knows it (a typo).
-    fn syllable(&mut self, exact: &str, fold: &str, weight: Score) {
-        let f = self.fields;
-        for (field, w) in [
-            (f.body, 1.0),
-            (f.title, W_HEADING),
-            (f.subject, W_HEADING),
-            (f.meta, W_META),
-        ] {
-            self.term(field, fold, w * weight);
-            if exact != fold {
-                self.term(field, exact, w * weight);
+    /// Adjacent syllables in the body (positions).
+    fn phrase(&mut self, words: &[String], weight: Score) -> Box<dyn Query> {
+        match words {
+            [] => Box::new(EmptyQuery),
+            [one] => self.term(self.fields.body, one, weight),
+            _ => {
+                let terms = words
+                    .iter()
+                    .map(|w| Term::from_field_text(self.fields.body, w))
+                    .collect();
+                boosted(PhraseQuery::new(terms), weight)
             }
         }
-        let unknown = [f.body, f.title, f.subject]
-            .iter()
-            .all(|&field| self.doc_freq(field, fold) == 0);
-        if unknown && fold.chars().count() >= 4 && fold.chars().all(char::is_alphabetic) {
-            self.fuzzy(f.body, fold, W_TYPO_SYLLABLE * weight);
-        }
     }
 
-    /// Two adjacent syllables as one bigram term; fuzzy when the index has no such bigram.
-    fn bigram(&mut self, a: &str, b: &str, weight: Score) {
+    /// One syllable of the query: its exact and folded forms in the body and the headings; a
+    /// fuzzy match when the index knows neither (a typo); what an abbreviation stands for.
+    /// `None` when nothing can match it (a short unknown syllable): it is then left out.
+    fn word(
+        &mut self,
+        exact: &str,
+        fold: &str,
+        raw: &str,
+        optional: &mut Vec<Box<dyn Query>>,
+        phrases: &mut Vec<Box<dyn Query>>,
+    ) -> Option<Box<dyn Query>> {
         let f = self.fields;
-        let bigram = format!("{a} {b}");
-        for (field, w) in [
-            (f.body, W_BIGRAM),
-            (f.title, W_BIGRAM * W_HEADING),
-            (f.subject, W_BIGRAM * W_HEADING),
-            (f.meta, W_BIGRAM * W_META),
-        ] {
-            self.term_marked(field, &bigram, w * weight, false);
+        let mut alternatives = Vec::new();
+        let known = self.doc_freq(f.body, fold) > 0 || self.doc_freq(f.meta, fold) > 0;
+        if known {
+            alternatives.push(self.term(f.body, fold, 1.0));
+            alternatives.push(self.term(f.meta, fold, W_META));
+            if exact != fold {
+                // Exact accents rank higher: the accented form scores on top of the folded one.
+                optional.push(self.term(f.body, exact, 1.0));
+                optional.push(self.term(f.meta, exact, W_META));
+            }
+        } else if fold.chars().count() >= 4 && fold.chars().all(char::is_alphabetic) {
+            let term = Term::from_field_text(f.body, fold);
+            alternatives.push(boosted(FuzzyTermQuery::new(term, 1, true), W_TYPO));
         }
-        if bigram.len() >= 7 && self.doc_freq(f.body, &bigram) == 0 {
-            self.fuzzy(f.body, &bigram, W_TYPO_BIGRAM * weight);
+        if let Some(full) = expansion(raw) {
+            let words = fold_syllables(full);
+            let all: Clauses = words
+                .iter()
+                .map(|w| (Occur::Must, self.term(f.body, w, W_EXPANSION)))
+                .collect();
+            alternatives.push(Box::new(BooleanQuery::new(all)));
+            phrases.push(self.phrase(&words, W_EXPANSION * W_BIGRAM));
+            let pairs: Vec<(Occur, Box<dyn Query>)> = words
+                .windows(2)
+                .map(|p| {
+                    let bigram = format!("{} {}", p[0], p[1]);
+                    (Occur::Must, self.term(f.meta, &bigram, W_EXPANSION * W_META))
+                })
+                .collect();
+            if !pairs.is_empty() {
+                alternatives.push(Box::new(BooleanQuery::new(pairs)));
+            }
         }
+        (!alternatives.is_empty()).then(|| should(alternatives))
     }
 
-    fn number(&mut self, key: &str) {
+    /// A document number: the document's own (first), in the text, cited.
+    fn number(&mut self, key: &str) -> Box<dyn Query> {
         let f = self.fields;
-        self.term(f.number_key, key, W_OWN_NUMBER);
-        self.term(f.body, key, W_NUMBER_IN_TEXT);
-        self.term(f.meta, key, W_NUMBER_IN_TEXT);
-        self.term(f.cites, key, W_CITES);
+        should(vec![
+            self.term(f.number_key, key, W_OWN_NUMBER),
+            self.term(f.body, key, W_NUMBER_IN_TEXT),
+            self.term(f.meta, key, W_NUMBER_IN_TEXT),
+            self.term(f.cites, key, W_CITES),
+        ])
     }
 
-    /// A run of syllables (a phrase of the query or an abbreviation's full form).
-    fn syllables(&mut self, words: &[(String, String)], weight: Score) {
-        for (exact, fold) in words {
-            self.syllable(exact, fold, weight);
-        }
-        for pair in words.windows(2) {
-            self.bigram(&pair[0].1, &pair[1].1, weight);
-        }
+    /// Two adjacent syllables as a bigram term of the headings.
+    fn pair(&mut self, a: &str, b: &str) -> Box<dyn Query> {
+        self.term(self.fields.meta, &format!("{a} {b}"), W_BIGRAM * W_META)
     }
 }
 
-/// The text part of a request, or `None` when the text has no searchable token.
-fn text_query(
-    searcher: &Searcher,
-    fields: &Fields,
-    text: &str,
-) -> (Option<Box<dyn Query>>, BTreeMap<String, Score>) {
+/// The text part of a request: a strict query (every unit of the text required; one may be
+/// missing from four units on) and a relaxed one (any unit), or `None` when the text has no
+/// searchable token.
+struct TextQuery {
+    strict: Box<dyn Query>,
+    relaxed: Option<Box<dyn Query>>,
+    /// Adjacent syllables of the query as body phrases: they re-rank the best hits (reading
+    /// positions for every match of a common pair would cost more than the whole search).
+    phrases: Vec<Box<dyn Query>>,
+    highlight: BTreeMap<String, Score>,
+}
+
+fn text_query(searcher: &Searcher, fields: &Fields, text: &str) -> Option<TextQuery> {
     let text = crate::normalize::normalize_str(text, &Options::default());
     let known = |key: &str| {
         [fields.number_key, fields.body].iter().any(|&field| {
@@ -440,55 +468,83 @@ fn text_query(
     let mut b = Builder {
         searcher,
         fields,
-        clauses: Vec::new(),
         highlight: BTreeMap::new(),
     };
+    let mut required: Vec<Box<dyn Query>> = Vec::new();
+    let mut optional: Vec<Box<dyn Query>> = Vec::new();
+    let mut phrases: Vec<Box<dyn Query>> = Vec::new();
     // Runs of adjacent syllables, split by numbers and dates.
-    let mut run: Vec<(String, String)> = Vec::new();
-    let mut runs: Vec<Vec<(String, String)>> = Vec::new();
+    let mut runs: Vec<Vec<String>> = vec![Vec::new()];
     for unit in &units {
         match unit {
             Unit::Word { exact, fold, raw } => {
-                run.push((exact.clone(), fold.clone()));
-                if let Some(full) = expansion(raw) {
-                    let words: Vec<(String, String)> = fold_syllables(full)
-                        .into_iter()
-                        .map(|s| (s.clone(), s))
-                        .collect();
-                    b.syllables(&words, W_EXPANSION);
+                required.extend(b.word(exact, fold, raw, &mut optional, &mut phrases));
+                if let Some(run) = runs.last_mut() {
+                    run.push(fold.clone());
                 }
             }
             Unit::Number(key) => {
-                runs.push(std::mem::take(&mut run));
-                b.number(key);
+                required.push(b.number(key));
+                runs.push(Vec::new());
             }
             Unit::Date(iso) => {
-                runs.push(std::mem::take(&mut run));
-                b.term(fields.body, iso, W_DATE);
-                b.term(fields.meta, iso, W_DATE);
+                optional.push(b.term(fields.body, iso, W_DATE));
+                optional.push(b.term(fields.meta, iso, W_DATE));
+                runs.push(Vec::new());
             }
         }
     }
-    runs.push(run);
-    for run in runs.iter().filter(|r| !r.is_empty()) {
-        b.syllables(run, 1.0);
+    for run in &runs {
+        for pair in run.windows(2) {
+            optional.push(b.pair(&pair[0], &pair[1]));
+            phrases.push(b.phrase(pair, W_BIGRAM));
+        }
         // Full forms typed out: also look for their abbreviation (Ủy ban nhân dân → UBND).
-        let folds: Vec<&str> = run.iter().map(|(_, f)| f.as_str()).collect();
-        for len in 2..=(*LONGEST_FULL_FORM).min(folds.len()) {
-            for window in folds.windows(len) {
+        for len in 2..=(*LONGEST_FULL_FORM).min(run.len()) {
+            for window in run.windows(len) {
                 if let Some(abbrs) = FULL_FORMS.get(&window.join(" ")) {
                     for abbr in abbrs {
-                        b.term(fields.body, abbr, W_BIGRAM * W_EXPANSION);
-                        b.term(fields.meta, abbr, W_BIGRAM * W_EXPANSION);
+                        optional.push(b.term(fields.body, abbr, W_BIGRAM * W_EXPANSION));
+                        optional.push(b.term(fields.meta, abbr, W_BIGRAM * W_EXPANSION));
                     }
                 }
             }
         }
     }
-    if b.clauses.is_empty() {
-        return (None, b.highlight);
+    if required.is_empty() && optional.is_empty() {
+        return None;
     }
-    (Some(Box::new(BooleanQuery::new(b.clauses))), b.highlight)
+    let n = required.len();
+    let optional_clauses = || -> Clauses {
+        optional
+            .iter()
+            .map(|q| (Occur::Should, q.box_clone()))
+            .collect()
+    };
+    let mut strict: Clauses = optional_clauses();
+    if n >= 4 {
+        let units: Clauses = required
+            .iter()
+            .map(|q| (Occur::Should, q.box_clone()))
+            .collect();
+        strict.push((
+            Occur::Must,
+            Box::new(BooleanQuery::with_minimum_required_clauses(units, n - 1)),
+        ));
+    } else {
+        strict.extend(required.iter().map(|q| (Occur::Must, q.box_clone())));
+    }
+    let relaxed = (n >= 2).then(|| {
+        let mut clauses = optional_clauses();
+        clauses.extend(required.iter().map(|q| (Occur::Should, q.box_clone())));
+        Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>
+    });
+    Some(TextQuery {
+        strict: Box::new(BooleanQuery::new(strict)),
+        relaxed,
+        phrases,
+        highlight: b.highlight,
+    })
 }
 
 /// Every facet of `field` present in the index (each level of a hierarchy), with its path.
@@ -569,11 +625,79 @@ fn cites_filter(fields: &Fields, number: &str) -> Result<Box<dyn Query>> {
 // ---------------------------------------------------------------------------------------------
 // Running it
 
+/// Hits re-ranked with phrases.
+const RERANK: usize = 50;
+
+/// Ranks `top` again, with `phrases` added to `query`: the documents are picked by their
+/// sources (a fast field), so the phrases are read for these documents only.
+fn rerank(
+    index: &Index,
+    searcher: &Searcher,
+    query: &dyn Query,
+    phrases: &[Box<dyn Query>],
+    top: &[(Score, tantivy::DocAddress)],
+    limit: usize,
+) -> Result<Vec<(Score, tantivy::DocAddress)>> {
+    let mut sources = Vec::with_capacity(top.len());
+    let mut text = String::new();
+    for (_, address) in top {
+        let segment = searcher.segment_reader(address.segment_ord);
+        let Some(column) = segment
+            .fast_fields()
+            .str("source")
+            .map_err(|e| index.error(e))?
+        else {
+            continue;
+        };
+        let ord = column.term_ords(address.doc_id).next();
+        if let Some(ord) = ord {
+            if column.ord_to_str(ord, &mut text).map_err(|e| index.error(e))? {
+                sources.push(Term::from_field_text(index.fields.source, &text));
+            }
+        }
+    }
+    let mut clauses: Clauses = vec![
+        (Occur::Must, Box::new(TermSetQuery::new(sources))),
+        (Occur::Must, query.box_clone()),
+    ];
+    clauses.extend(phrases.iter().map(|p| (Occur::Should, p.box_clone())));
+    searcher
+        .search(
+            &BooleanQuery::new(clauses),
+            &TopDocs::with_limit(limit).order_by_score(),
+        )
+        .map_err(|e| index.error(e))
+}
+
+type Facets4 = (FacetCollector, FacetCollector, FacetCollector, FacetCollector);
+type Facets3 = (FacetCollector, FacetCollector, FacetCollector);
+
+/// Top hits, total count and the counts of every facet field, in one pass.
+fn collectors(
+    limit: usize,
+) -> (
+    impl Collector<Fruit = Vec<(Score, tantivy::DocAddress)>>,
+    Count,
+    Facets4,
+    Facets3,
+) {
+    let facet = |name: &str| {
+        let mut collector = FacetCollector::for_field(name);
+        collector.add_facet(Facet::root());
+        collector
+    };
+    (
+        TopDocs::with_limit(limit).order_by_score(),
+        Count,
+        (facet(FACETS[0]), facet(FACETS[1]), facet(FACETS[2]), facet(FACETS[3])),
+        (facet(FACETS[4]), facet(FACETS[5]), facet(FACETS[6])),
+    )
+}
+
 pub(crate) fn search(index: &Index, request: &SearchRequest) -> Result<SearchResults> {
     let searcher = index.reader.searcher();
     let fields = &index.fields;
-    let (text, highlight) = text_query(&searcher, fields, &request.query);
-
+    let text = text_query(&searcher, fields, &request.query);
     let mut filters: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for (name, value) in &request.facets {
         filters.push((Occur::Must, facet_filter(index, &searcher, name, value)?));
@@ -597,42 +721,43 @@ pub(crate) fn search(index: &Index, request: &SearchRequest) -> Result<SearchRes
         filters.push((Occur::Must, cites_filter(fields, number)?));
     }
 
-    let query: Box<dyn Query> = match (text, filters.is_empty()) {
-        (Some(text), true) => text,
-        (Some(text), false) => {
-            filters.push((Occur::Must, text));
-            Box::new(BooleanQuery::new(filters))
-        }
-        (None, true) => Box::new(AllQuery),
-        (None, false) => {
-            filters.push((Occur::Must, Box::new(AllQuery)));
-            Box::new(BooleanQuery::new(filters))
+    let with_filters = |text: Option<Box<dyn Query>>| -> Box<dyn Query> {
+        let mut clauses: Clauses = filters.iter().map(|(o, q)| (*o, q.box_clone())).collect();
+        match text {
+            Some(text) if clauses.is_empty() => text,
+            Some(text) => {
+                clauses.push((Occur::Must, text));
+                Box::new(BooleanQuery::new(clauses))
+            }
+            None if clauses.is_empty() => Box::new(AllQuery),
+            None => {
+                clauses.push((Occur::Must, Box::new(AllQuery)));
+                Box::new(BooleanQuery::new(clauses))
+            }
         }
     };
-
-    let facet_collector = |name: &str| {
-        let mut collector = FacetCollector::for_field(name);
-        collector.add_facet(Facet::root());
-        collector
+    let (strict, relaxed, phrases, highlight) = match text {
+        Some(t) => (Some(t.strict), t.relaxed, t.phrases, t.highlight),
+        None => (None, None, Vec::new(), BTreeMap::new()),
     };
-    let collectors = (
-        TopDocs::with_limit(request.limit.max(1)).order_by_score(),
-        Count,
-        (
-            facet_collector(FACETS[0]),
-            facet_collector(FACETS[1]),
-            facet_collector(FACETS[2]),
-            facet_collector(FACETS[3]),
-        ),
-        (
-            facet_collector(FACETS[4]),
-            facet_collector(FACETS[5]),
-            facet_collector(FACETS[6]),
-        ),
-    );
-    let (top, total, (f0, f1, f2, f3), (f4, f5, f6)) = searcher
-        .search(&*query, &collectors)
-        .map_err(|e| index.error(e))?;
+    // The best RERANK hits are ranked again with the phrases of the query.
+    let limit = request.limit.max(1);
+    let first = if phrases.is_empty() { limit } else { limit.max(RERANK) };
+    let collectors = collectors(first);
+    let run = |query: &dyn Query| searcher.search(query, &collectors).map_err(|e| index.error(e));
+    let mut query = with_filters(strict);
+    let mut found = run(&*query)?;
+    if found.1 == 0 {
+        // Nothing has every word: rank what has some of them.
+        if let Some(relaxed) = relaxed {
+            query = with_filters(Some(relaxed));
+            found = run(&*query)?;
+        }
+    }
+    let (mut top, total, (f0, f1, f2, f3), (f4, f5, f6)) = found;
+    if !phrases.is_empty() && top.len() > 1 {
+        top = rerank(index, &searcher, &*query, &phrases, &top, limit)?;
+    }
 
     let mut facets = BTreeMap::new();
     for (name, counts) in FACETS.iter().zip([f0, f1, f2, f3, f4, f5, f6]) {
@@ -723,7 +848,10 @@ fn first_text(doc: &TantivyDocument, field: Field) -> Option<String> {
 
 fn hit(fields: &Fields, doc: &TantivyDocument, score: Score, snippets: &SnippetGenerator) -> Hit {
     let body = first_text(doc, fields.body).unwrap_or_default();
-    let snippet = snippets.snippet(&body);
+    // The snippet comes from the first SNIPPET_SCAN bytes: re-analysing a 200 KB law for
+    // every hit would cost more than the search.
+    let scan = floor_char_boundary(&body, SNIPPET_SCAN);
+    let snippet = snippets.snippet(&body[..scan]);
     let (fragment, highlights) = if snippet.is_empty() {
         // Found by its number or metadata alone: show how the text begins.
         let end = body

@@ -7,7 +7,7 @@ use tantivy::schema::{
 use tantivy::DateTime;
 
 use crate::record::PartialDate;
-use crate::search::analyzer::VI;
+use crate::search::analyzer::{VI, VI_BIGRAMS};
 
 /// The facet fields, in the order `vanban search` reports them.
 pub const FACETS: [&str; 7] = [
@@ -27,7 +27,8 @@ pub(crate) struct Fields {
     pub title: Field,
     /// Trích yếu.
     pub subject: Field,
-    /// Searchable metadata: type, number, issuer, place, signer and people, one text.
+    /// Searchable headings and metadata: title, subject, type, number, issuer, place, signer
+    /// and people, one text (title and subject are stored apart for output).
     pub meta: Field,
     /// The canonical number, stored for output.
     pub number: Field,
@@ -57,28 +58,29 @@ impl Fields {
     /// Builds the schema and its field handles.
     pub fn build() -> (Schema, Fields) {
         let mut b = Schema::builder();
-        // Positions are not indexed: phrases are ranked through bigram terms, which keeps the
-        // index smaller and indexing faster.
-        let text = |stored: bool| {
-            let indexing = TextFieldIndexing::default()
-                .set_tokenizer(VI)
-                .set_index_option(IndexRecordOption::WithFreqs);
-            let options = TextOptions::default().set_indexing_options(indexing);
-            if stored {
-                options.set_stored()
-            } else {
-                options
-            }
-        };
+        // The body keeps positions, for phrases; headings and metadata carry bigram terms
+        // instead (small fields: cheap to index, one lookup per pair at query time).
+        let body = TextOptions::default()
+            .set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(VI)
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            )
+            .set_stored();
+        let meta = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(VI_BIGRAMS)
+                .set_index_option(IndexRecordOption::WithFreqs),
+        );
         let date = || DateOptions::default().set_indexed().set_fast();
         let facet = FacetOptions::default;
         let fields = Fields {
             source: b.add_text_field("source", STRING | STORED | FAST),
             hash: b.add_text_field("hash", STRING | STORED | FAST),
-            body: b.add_text_field("body", text(true)),
-            title: b.add_text_field("title", text(true)),
-            subject: b.add_text_field("subject", text(true)),
-            meta: b.add_text_field("meta", text(false)),
+            body: b.add_text_field("body", body),
+            title: b.add_text_field("title", STORED),
+            subject: b.add_text_field("subject", STORED),
+            meta: b.add_text_field("meta", meta),
             number: b.add_text_field("number", STRING | STORED),
             number_key: b.add_text_field("number_key", STRING),
             cites: b.add_text_field("cites", STRING),

@@ -160,3 +160,64 @@ impl Write for Tracked<'_> {
         self.keep(result)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn common() -> Common {
+        Common {
+            tone: vanban::Tone::Old,
+            encoding: vanban::Encoding::Auto,
+            verbose: false,
+        }
+    }
+
+    /// Accepts `room` bytes, then fails as a closed pipe does.
+    struct ClosedPipe {
+        room: usize,
+    }
+
+    impl Write for ClosedPipe {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            if self.room == 0 {
+                return Err(io::ErrorKind::BrokenPipe.into());
+            }
+            let n = buf.len().min(self.room);
+            self.room -= n;
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_failed_write_ends_the_run_and_keeps_its_kind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "Ủy ban nhân dân tỉnh\n".repeat(100)).unwrap();
+        let mut out = ClosedPipe { room: 10 };
+        let err = run_text(&[path], None, &common(), Mode::Normalize, &mut out).unwrap_err();
+        let kinds: Vec<io::ErrorKind> = err
+            .chain()
+            .filter_map(|cause| cause.downcast_ref::<io::Error>())
+            .map(io::Error::kind)
+            .collect();
+        assert_eq!(kinds, [io::ErrorKind::BrokenPipe], "{err:#}");
+    }
+
+    #[test]
+    fn bad_inputs_are_counted_and_documents_end_with_a_line_break() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+        std::fs::write(&a, "Đảng ủy").unwrap();
+        std::fs::write(&b, "Thủy điện").unwrap();
+        let paths = [a, dir.path().join("missing.txt"), b];
+        let mut out = Vec::new();
+        let outcome = run_text(&paths, None, &common(), Mode::Fold, &mut out).unwrap();
+        assert_eq!(outcome.failed, 1);
+        assert_eq!(String::from_utf8(out).unwrap(), "Dang uy\nThuy dien\n");
+    }
+}
