@@ -22,7 +22,9 @@ use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions, STORED, TEXT};
-use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, TokenStream};
+use tantivy::tokenizer::{
+    LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, TokenStream,
+};
 use tantivy::TantivyDocument;
 use vanban::search::{
     content_hash, vietnamese_analyzer, BigramFilter, FoldVariantFilter, Index, Indexer, Prepared,
@@ -170,9 +172,17 @@ fn analyzer_variants(batch: &[Prepared], bytes: usize) {
             .build()
     };
     let variants: Vec<(&str, Box<dyn Fn() -> TextAnalyzer>, bool)> = vec![
-        ("default (simple, lower), positions", Box::new(default), true),
+        (
+            "default (simple, lower), positions",
+            Box::new(default),
+            true,
+        ),
         ("default (simple, lower), freqs", Box::new(default), false),
-        ("syllables + tone, freqs", Box::new(move || base().build()), false),
+        (
+            "syllables + tone, freqs",
+            Box::new(move || base().build()),
+            false,
+        ),
         (
             "syllables + tone + fold variants, freqs",
             Box::new(move || base().filter(FoldVariantFilter).build()),
@@ -183,7 +193,11 @@ fn analyzer_variants(batch: &[Prepared], bytes: usize) {
             Box::new(move || base().filter(BigramFilter).build()),
             false,
         ),
-        ("vanban full analyzer, freqs", Box::new(vietnamese_analyzer), false),
+        (
+            "vanban full analyzer, freqs",
+            Box::new(vietnamese_analyzer),
+            false,
+        ),
     ];
     for (name, make, positions) in &variants {
         let tokens = count_tokens(batch, make());

@@ -25,8 +25,8 @@ pub(crate) struct Line<'a> {
     pub text: Cow<'a, str>,
     /// The whole line was bold (`**…**`), as titles and authority lines are.
     pub bold: bool,
-    /// A markdown heading (`# …`).
-    pub heading: bool,
+    /// Markdown heading level: 1 for `# …`, 2 for `## …`; 0 for none.
+    pub heading: u8,
     /// A blank line, a rule (`-----`, `*`) or a table-cell boundary came just before.
     pub gap_before: bool,
     /// 0 for a whole line or its first cell; 1, 2 … for further tab- or `|`-separated cells.
@@ -138,7 +138,8 @@ static NUMBER_LIKE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "Bình Phước, ngày tháng 9 năm 2021", "*Hà Nội, ngày 20" (wrapped), "TP.Cần Thơ, ngày 01 …".
 pub(crate) static PLACE_DATE_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<place>[^,;:0-9]{2,60}?)\s*,\s*(?i:ngày)(?:\s|$|\d)").expect("place-date regex")
+    Regex::new(r"^(?P<place>[^,;:0-9]{2,60}?)\s*,\s*(?i:ngày)(?:\s|$|\d)")
+        .expect("place-date regex")
 });
 
 static HAS_YEAR: LazyLock<Regex> =
@@ -160,9 +161,8 @@ static TELEGRAM_MARKER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s(?:điện|ĐIỆN)\s*:\s*$").expect("điện regex"));
 
 /// "Nơi nhận:", "Nơi gửi:".
-pub(crate) static DISTRIBUTION_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[-–*\s]*(?i:nơi\s+nhận)\s*[:.]?\s*").expect("Nơi nhận regex")
-});
+pub(crate) static DISTRIBUTION_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[-–*\s]*(?i:nơi\s+nhận)\s*[:.]?\s*").expect("Nơi nhận regex"));
 
 /// "(Đã ký)", "[đã ký]", "Đã ký", "(Ký tên, đóng dấu)", "(ký, ghi rõ họ tên)", seals.
 static SIGNED_MARK: LazyLock<Regex> = LazyLock::new(|| {
@@ -189,7 +189,8 @@ static PROMULGATOR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("promulgator regex")
 });
 
-static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[^<>]{0,400}>").expect("tag regex"));
+static HTML_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<[^<>]{0,400}>").expect("tag regex"));
 
 static FRONT_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"^\s*"?(?P<k>title|date)"?\s*:\s*"(?P<v>[^"]*)""#).expect("front matter regex")
@@ -201,8 +202,12 @@ static FRONT_FIELD: LazyLock<Regex> = LazyLock::new(|| {
 /// A rule or separator line once debris is gone: `-----`, `*`, `===&===`, `_____`.
 fn is_rule(s: &str) -> bool {
     !s.is_empty()
-        && s.chars()
-            .all(|c| matches!(c, '-' | '–' | '—' | '=' | '_' | '*' | '&' | '~' | '.' | '·' | ' ' | '|'))
+        && s.chars().all(|c| {
+            matches!(
+                c,
+                '-' | '–' | '—' | '=' | '_' | '*' | '&' | '~' | '.' | '·' | ' ' | '|'
+            )
+        })
 }
 
 fn decode_entity(name: &str) -> Option<&'static str> {
@@ -295,27 +300,32 @@ fn decode_entities(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Bytes that mark markup debris: emphasis, headings, table pipes, entities, tags, `[img]`,
+/// tabs, quotes, code marks.
+static DEBRIS: [bool; 256] = {
+    let mut table = [false; 256];
+    let marks = b"*#|&<[_\t>`";
+    let mut i = 0;
+    while i < marks.len() {
+        table[marks[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// Cleans one cell: markup debris, entities, tags, list bullets kept. Returns the text, whether
-/// the cell was wholly bold and whether it was a markdown heading. Borrows when the cell is
+/// the cell was wholly bold and its markdown heading level (0 for none). Borrows when the cell is
 /// already clean (most lines).
-fn clean_cell(raw: &str) -> (Cow<'_, str>, bool, bool) {
+fn clean_cell(raw: &str) -> (Cow<'_, str>, bool, u8) {
     let t = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    let mut prev = 0u8;
-    let mut needs_work = false;
-    for &b in t.as_bytes() {
-        if matches!(b, b'*' | b'#' | b'|' | b'&' | b'<' | b'[' | b'_' | b'\t' | b'>' | b'`')
-            || (b == b' ' && prev == b' ')
-            || (b == 0xA0 && prev == 0xC2)
-        {
-            needs_work = true;
-            break;
-        }
-        prev = b;
-    }
+    let bytes = t.as_bytes();
+    let needs_work = bytes.iter().any(|&b| DEBRIS[usize::from(b)])
+        || memchr::memmem::find(bytes, b"  ").is_some()
+        || memchr::memmem::find(bytes, "\u{a0}".as_bytes()).is_some();
     if !needs_work {
-        return (Cow::Borrowed(t), false, false);
+        return (Cow::Borrowed(t), false, 0);
     }
-    let heading = t.starts_with('#');
+    let heading = t.bytes().take_while(|&b| b == b'#').count().min(6) as u8;
     let bold = t.starts_with("**") && t.ends_with("**") && t.len() > 4;
     let mut s: Cow<'_, str> = Cow::Borrowed(t);
     if s.contains('<') {
@@ -485,7 +495,10 @@ fn to_doc_lifetime<'a>(text: Cow<'_, str>, logical: &Cow<'a, str>) -> Cow<'a, st
         (Cow::Borrowed(doc), Cow::Borrowed(t)) => {
             // `t` is a sub-slice of `doc`: re-slice it from the document.
             let start = (t.as_ptr() as usize).wrapping_sub(doc.as_ptr() as usize);
-            match start.checked_add(t.len()).and_then(|end| doc.get(start..end)) {
+            match start
+                .checked_add(t.len())
+                .and_then(|end| doc.get(start..end))
+            {
                 Some(same) if same.as_ptr() == t.as_ptr() => Cow::Borrowed(same),
                 _ => Cow::Owned(t.to_string()),
             }
@@ -546,7 +559,9 @@ fn prepare(text: &str) -> Prepared<'_> {
         for (ci, cell) in cells.iter().enumerate() {
             let (text, bold, heading) = clean_cell(cell);
             let url = !text.contains(' ')
-                && (text.starts_with("http://") || text.starts_with("https://") || text.starts_with("www."));
+                && (text.starts_with("http://")
+                    || text.starts_with("https://")
+                    || text.starts_with("www."));
             if text.is_empty() || is_rule(&text) || url {
                 gap = true;
                 continue;
@@ -662,13 +677,18 @@ pub(crate) fn title_line(s: &str) -> Option<(&'static dict::DocType, Option<&str
     }
     // "NGHỊ ĐỊNHQuy định …" (dev/d043): the type in capitals run together with the subject.
     static UPPER_TYPES: LazyLock<Vec<(String, &'static dict::DocType)>> = LazyLock::new(|| {
-        dict::doc_types().iter().map(|d| (d.name.to_uppercase(), d)).collect()
+        dict::doc_types()
+            .iter()
+            .map(|d| (d.name.to_uppercase(), d))
+            .collect()
     });
     if s.starts_with(char::is_uppercase) {
         for (upper, d) in UPPER_TYPES.iter() {
             if let Some(rest) = s.strip_prefix(upper.as_str()) {
                 let mut cs = rest.chars();
-                if cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_lowercase) {
+                if cs.next().is_some_and(char::is_uppercase)
+                    && cs.next().is_some_and(char::is_lowercase)
+                {
                     return Some((d, Some(rest)));
                 }
             }
@@ -686,7 +706,8 @@ pub(crate) fn title_line(s: &str) -> Option<(&'static dict::DocType, Option<&str
     if joined {
         // "NGHỊ ĐỊNHQuy định …": a capital then small letters right after the type.
         let mut cs = rest.chars();
-        let ok = cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_lowercase);
+        let ok =
+            cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_lowercase);
         return ok.then_some((*d, Some(rest)));
     }
     let lower = rest_trim.to_lowercase();
@@ -873,9 +894,8 @@ pub(crate) fn segment(text: &str) -> Segments<'_> {
     let dispatch_like = !seg.header.is_empty() || seg.title.is_some() || !seg.recipients.is_empty();
 
     // Signature and "Nơi nhận".
-    let distribution_start = (body_start..n).find(|&i| {
-        seg.line(i).len() < 60 && DISTRIBUTION_MARKER.is_match(seg.line(i))
-    });
+    let distribution_start = (body_start..n)
+        .find(|&i| seg.line(i).len() < 60 && DISTRIBUTION_MARKER.is_match(seg.line(i)));
     let signature = find_signature(&seg, body_start, distribution_start)
         .or_else(|| distribution_start.and_then(|d| unnamed_signature(&seg, body_start, d)));
     let mut body_end = n;
@@ -959,7 +979,9 @@ fn scan_header(seg: &mut Segments<'_>) -> usize {
                 && !seg.line(j - 1).ends_with(['.', ';'])
                 && seg.line(j).len() < 200
                 && !is_header_element(seg.line(j))
-                && (seg.line(j).starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+                && (seg
+                    .line(j)
+                    .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
                     || !is_upper(seg.line(j)))
             {
                 j += 1;
@@ -1095,8 +1117,7 @@ fn list_block_end(seg: &Segments<'_>, start: usize, recipients: bool) -> usize {
         .map_or("", |m| first[m.end()..].trim())
         .trim_start_matches([':', '*'])
         .trim();
-    let columns = seg.lines[start].cell > 0
-        || seg.lines.get(start + 1).is_some_and(|l| l.cell > 0);
+    let columns = seg.lines[start].cell > 0 || seg.lines.get(start + 1).is_some_and(|l| l.cell > 0);
     let mut j = start + 1;
     let mut items = usize::from(!inline.is_empty());
     let mut last_ended = inline.ends_with('.');
@@ -1140,7 +1161,8 @@ fn list_block_end(seg: &Segments<'_>, start: usize, recipients: bool) -> usize {
             j += 1;
             continue;
         }
-        if items > 0 && !l.gap_before && !last_ended && !recipients && !is_upper(s) && s.len() < 120 {
+        if items > 0 && !l.gap_before && !last_ended && !recipients && !is_upper(s) && s.len() < 120
+        {
             // Unmarked items ("Như trên;" / "Lưu: VT, TCCB."), one a line.
             items += 1;
             last_ended = s.ends_with('.');
@@ -1162,7 +1184,11 @@ fn list_block_end(seg: &Segments<'_>, start: usize, recipients: bool) -> usize {
 /// The signature block: authority lines (T/M, KT. …), position lines, the name; "(Đã ký)" and
 /// seal lines between them are skipped. Searches from `from`, first near `distribution` (the
 /// block stands next to "Nơi nhận"), then anywhere after the body start.
-fn find_signature(seg: &Segments<'_>, from: usize, distribution: Option<usize>) -> Option<Range<usize>> {
+fn find_signature(
+    seg: &Segments<'_>,
+    from: usize,
+    distribution: Option<usize>,
+) -> Option<Range<usize>> {
     let n = seg.lines.len();
     if let Some(d) = distribution {
         let lo = d.saturating_sub(8).max(from);
@@ -1201,7 +1227,11 @@ fn is_post(line: &str) -> bool {
         .filter(|p| p.kind == "position")
         .any(|p| {
             let pk = dict::key(p.name);
-            k.starts_with(&pk) && k[pk.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+            k.starts_with(&pk)
+                && k[pk.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
         })
 }
 
@@ -1222,7 +1252,9 @@ fn signature_at(seg: &Segments<'_>, start: usize) -> Option<Range<usize>> {
     let mut position = 0;
     let mut j = start;
     // A tab-aligned table puts "Nơi nhận" items beside the signature (dev/d054).
-    let columns = seg.lines[start..(start + 9).min(n)].iter().any(|l| l.cell > 0);
+    let columns = seg.lines[start..(start + 9).min(n)]
+        .iter()
+        .any(|l| l.cell > 0);
     while j < n && j < start + 9 {
         let s = seg.line(j);
         if is_signed_mark(s) || (columns && (is_list_item(s) || DISTRIBUTION_MARKER.is_match(s))) {
@@ -1286,7 +1318,13 @@ fn news_parts(seg: &mut Segments<'_>, from: &mut usize, to: &mut usize) {
             && !TIME_LINE.is_match(s);
         let next_is_time = seg.time_line == Some(i + 1);
         let next_longer = i + 1 < n && seg.line(i + 1).len() > s.len();
-        if headline_shape && (next_is_time || seg.lines[i].heading || (next_longer && s.len() <= 200)) {
+        // A second-level heading opening a portal excerpt is a section title, not the report's
+        // headline (dev/d066).
+        let heading = seg.lines[i].heading;
+        if headline_shape
+            && heading != 2
+            && (next_is_time || heading == 1 || (next_longer && s.len() <= 200))
+        {
             seg.headline = Some(i);
             i += 1;
         }
@@ -1324,9 +1362,8 @@ pub(crate) fn is_byline(s: &str) -> bool {
     if BYLINE.is_match(s) {
         return !s.to_lowercase().starts_with("theo ") || s.len() <= 80;
     }
-    static INITIALS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:\p{Lu}\.\s?)+\p{Lu}\p{L}*$").expect("initials regex")
-    });
+    static INITIALS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:\p{Lu}\.\s?)+\p{Lu}\p{L}*$").expect("initials regex"));
     // Initials or a name in capitals: "K.X", "T.SỸ", "P.Lý", "H.M", "DUY CƯỜNG".
     if s.len() <= 24 && INITIALS.is_match(s) {
         return true;
@@ -1335,9 +1372,120 @@ pub(crate) fn is_byline(s: &str) -> bool {
         && is_upper(s)
         && s.split_whitespace().count() <= 4
         && !s.ends_with(':')
-        && s.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | ' ' | '-' | '/'))
+        && s.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | ' ' | '-' | '/'))
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(seg: &Segments<'_>, range: Range<usize>) -> Vec<String> {
+        range.map(|i| seg.line(i).to_string()).collect()
+    }
+
+    #[test]
+    fn portal_metadata_and_banner_are_dropped() {
+        // dev/d002: copyright banner, "CÁC NỘI DUNG ĐƯỢC SỬA ĐỔI" block, `**Số hiệu:**` table.
+        let text = "|\nBản dịch này thuộc quyền sở hữu của **\nTHƯ VIỆN PHÁP LUẬT**. Mọi hành vi sao chép là vi phạm.\nX\n**\nCÁC NỘI DUNG ĐƯỢC SỬA ĐỔI, HƯỚNG DẪN\n**\nCác nội dung của VB này được VB khác thay đổi\ncác màu sắc:\n: Sửa đổi, thay thế,\nhủy bỏ\nClick vào phần bôi vàng để xem chi tiết.\n|\nĐang tải văn bản...\n#\n**Số hiệu:**\n|\n2536/QĐ-TTg\n|\n**Loại văn bản:**\n|\nQuyết định\n|\n**THỦ TƯỚNG CHÍNH\nPHỦ**\n-------\n|\nSố: 2536/QĐ-TTg\n|\n*Hà Nội, ngày 20\ntháng 11 năm 2025*\n|\n**QUYẾT ĐỊNH**\nĐiều 1. Chuyển trường.\n## Văn bản liên quan\nBan hành:\n05/11/2025\n";
+        let seg = segment(text);
+        let all: Vec<&str> = seg.lines.iter().map(|l| &*l.text).collect();
+        assert!(
+            !all.iter()
+                .any(|l| l.contains("THƯ VIỆN") || l.contains("Số hiệu") || l.contains("màu sắc")),
+            "{all:?}"
+        );
+        assert!(
+            !all.contains(&"Quyết định") && !all.contains(&"05/11/2025"),
+            "{all:?}"
+        );
+        // The bold issuer wrapped over two lines is one line; the italic date line too.
+        let issuer: Vec<&str> = seg.issuer_lines.iter().map(|&i| seg.line(i)).collect();
+        assert_eq!(issuer, vec!["THỦ TƯỚNG CHÍNH PHỦ"]);
+        let pd = seg.place_date.clone().unwrap_or(0..0);
+        assert_eq!(texts(&seg, pd), vec!["Hà Nội, ngày 20 tháng 11 năm 2025"]);
+        assert_eq!(seg.title.map(|t| seg.line(t)), Some("QUYẾT ĐỊNH"));
+        assert_eq!(
+            texts(&seg, seg.body.clone()),
+            vec!["Điều 1. Chuyển trường."]
+        );
+    }
+
+    #[test]
+    fn tab_aligned_columns_split_into_cells() {
+        // dev/d054 (TCVN3 transcript): two header columns and the signature beside "Nơi nhận".
+        let text = "ủy Ban Nhân Dân \t         Cộng hòa xã hội chủ nghĩa việt nam\nthành phố cần thơ \t                   Độc lập - Tự do - Hạnh phúc\n\n  Số:  256 /2004/QĐ-UB  \t                 TP.Cần Thơ, ngày  01 tháng  7 năm 2004\n\nĐiều 1. Nay ban hành Chương trình.\n   \t\t\t                          tm . ubnd thành phố Cần Thơ\nNơi nhận:                                                               chủ tịch\n- Bộ Nội vụ\n- BTV Thành ủy\t\t\t\t\t                            (Đã ký)\n- Lưu VP\t\t\t\t\t                            Võ Thanh Tòng\n";
+        let seg = segment(text);
+        let issuer: Vec<&str> = seg.issuer_lines.iter().map(|&i| seg.line(i)).collect();
+        assert_eq!(issuer, vec!["ủy Ban Nhân Dân", "thành phố cần thơ"]);
+        assert!(seg.number_line.is_some() && seg.place_date.is_some());
+        assert_eq!(
+            texts(&seg, seg.distribution.clone())
+                .first()
+                .map(String::as_str),
+            Some("Nơi nhận:")
+        );
+        let sig = texts(&seg, seg.signature.clone());
+        assert_eq!(
+            sig.first().map(String::as_str),
+            Some("tm . ubnd thành phố Cần Thơ")
+        );
+        assert_eq!(sig.last().map(String::as_str), Some("Võ Thanh Tòng"));
+    }
+
+    #[test]
+    fn front_matter_and_html_are_read() {
+        // dev/d085: a CMS post with JSON front matter and HTML paragraphs with entities.
+        let text = "---json\n{\n    \"title\": \"Ban tuyên giáo Huyện ủy tổ chức Hội nghị tổng kết.\",\n    \"date\": \"2020-03-05T02:00:00.000Z\"\n}\n---\n<p><span>&nbsp;&nbsp; Nh&acirc;n dịp n&agrave;y, huyện ủy đ&atilde; tặng giấy khen.</span></p>\n<p style=\"text-align:right\">&nbsp;&nbsp;<strong>Vương Hợp</strong></p>\n";
+        let seg = segment(text);
+        assert_eq!(
+            seg.front_matter.title,
+            Some("Ban tuyên giáo Huyện ủy tổ chức Hội nghị tổng kết.")
+        );
+        assert_eq!(seg.front_matter.date, Some("2020-03-05T02:00:00.000Z"));
+        assert_eq!(
+            texts(&seg, seg.body.clone()),
+            vec!["Nhân dịp này, huyện ủy đã tặng giấy khen."]
+        );
+        assert_eq!(texts(&seg, seg.byline.clone()), vec!["Vương Hợp"]);
+    }
+
+    #[test]
+    fn line_shapes() {
+        for (s, upper) in [
+            ("BAN TUYÊN GIÁO", true),
+            ("Ban Tuyên giáo", false),
+            ("KT. CHỦ TỊCH", true),
+            ("", false),
+        ] {
+            assert_eq!(is_upper(s), upper, "{s}");
+        }
+        for (s, name) in [
+            ("Hà Anh Dũng", true),
+            ("TS. Nguyễn Văn A", true),
+            ("Trưởng ban", false),
+            ("Lê Thành Long.", true),
+            ("Điều 1 Quy định", false),
+        ] {
+            assert_eq!(is_name_like(s), name, "{s}");
+        }
+        for (s, number) in [
+            ("-CV/BTGTU", true),
+            ("2536/QĐ-TTg", true),
+            ("51/2024/QH15", true),
+            ("256 /2004/QĐ-UB", true),
+            ("lượng lớn", false),
+            ("", false),
+        ] {
+            assert_eq!(is_number_like(s), number, "{s}");
+        }
+        assert!(title_line("KẾ HOẠCH").is_some() && title_line("QUYẾT ĐỊNH:").is_none());
+        assert!(title_line("NGHỊ ĐỊNHQuy định hỗ trợ")
+            .is_some_and(|(d, r)| d.name == "Nghị định" && r == Some("Quy định hỗ trợ")));
+        assert!(title_line("Nghị định của Chính phủ số 114/2003/NĐ-CP").is_some());
+        assert!(title_line("Quyết định này có hiệu lực").is_none());
+    }
+}
 #[cfg(test)]
 mod dump {
     #[test]
@@ -1353,39 +1501,120 @@ mod dump {
         }
         let opts = crate::options::Options::default();
         let total: usize = docs.iter().map(|d| d.len()).sum();
-        let normed: Vec<String> = docs.iter().map(|d| crate::normalize::normalize_str(d, &opts).into_owned()).collect();
+        let normed: Vec<String> = docs
+            .iter()
+            .map(|d| crate::normalize::normalize_str(d, &opts).into_owned())
+            .collect();
         let t = std::time::Instant::now();
-        for _ in 0..5 { for d in &docs { std::hint::black_box(crate::normalize::normalize_str(d, &opts)); } }
-        println!("normalize {:.1} MB/s", total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6);
+        for _ in 0..5 {
+            for d in &docs {
+                std::hint::black_box(crate::normalize::normalize_str(d, &opts));
+            }
+        }
+        println!(
+            "normalize {:.1} MB/s",
+            total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6
+        );
         let t = std::time::Instant::now();
-        for _ in 0..5 { for d in &normed { std::hint::black_box(super::segment(d)); } }
-        println!("segment {:.1} MB/s", total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6);
+        for _ in 0..5 {
+            for d in &normed {
+                std::hint::black_box(super::segment(d));
+            }
+        }
+        println!(
+            "segment {:.1} MB/s",
+            total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6
+        );
         let t = std::time::Instant::now();
-        for _ in 0..5 { for d in &normed { std::hint::black_box(super::prepare(d)); } }
-        println!("prepare {:.1} MB/s", total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6);
+        for _ in 0..5 {
+            for d in &normed {
+                std::hint::black_box(super::prepare(d));
+            }
+        }
+        println!(
+            "prepare {:.1} MB/s",
+            total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6
+        );
         let t = std::time::Instant::now();
-        for _ in 0..5 { for d in &normed { std::hint::black_box(super::logical_lines(d)); } }
-        println!("logical_lines {:.1} MB/s", total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6);
+        for _ in 0..5 {
+            for d in &normed {
+                std::hint::black_box(super::logical_lines(d));
+            }
+        }
+        println!(
+            "logical_lines {:.1} MB/s",
+            total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6
+        );
         let t = std::time::Instant::now();
-        for _ in 0..5 { for d in &normed { for l in d.lines() { std::hint::black_box(super::clean_cell(l)); } } }
-        println!("clean_cell {:.1} MB/s", total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6);
+        for _ in 0..5 {
+            for d in &normed {
+                for l in d.lines() {
+                    std::hint::black_box(super::clean_cell(l));
+                }
+            }
+        }
+        println!(
+            "clean_cell {:.1} MB/s",
+            total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6
+        );
         let t = std::time::Instant::now();
-        for _ in 0..5 { for d in &normed { for l in d.lines() { std::hint::black_box(crate::dict::boilerplate_marker(l)); } } }
-        println!("boilerplate {:.1} MB/s", total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6);
+        for _ in 0..5 {
+            for d in &normed {
+                for l in d.lines() {
+                    std::hint::black_box(crate::dict::boilerplate_marker(l));
+                }
+            }
+        }
+        println!(
+            "boilerplate {:.1} MB/s",
+            total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6
+        );
         let segs: Vec<_> = normed.iter().map(|d| super::segment(d)).collect();
         let bodies: Vec<String> = segs.iter().map(|s| s.body_text()).collect();
         let t = std::time::Instant::now();
-        for _ in 0..5 { for s in &segs { let mut w = Vec::new(); std::hint::black_box(crate::extract::header::header(s, &mut w)); std::hint::black_box(crate::extract::signature::signer(s)); std::hint::black_box(crate::extract::news::news(s)); std::hint::black_box(crate::extract::kind::kind(s)); } }
-        println!("my extractors {:.1} MB/s", total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6);
+        for _ in 0..5 {
+            for s in &segs {
+                let mut w = Vec::new();
+                std::hint::black_box(crate::extract::header::header(s, &mut w));
+                std::hint::black_box(crate::extract::signature::signer(s));
+                std::hint::black_box(crate::extract::news::news(s));
+                std::hint::black_box(crate::extract::kind::kind(s));
+            }
+        }
+        println!(
+            "my extractors {:.1} MB/s",
+            total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6
+        );
         let t = std::time::Instant::now();
-        for _ in 0..5 { for b in &bodies { std::hint::black_box(crate::extract::references::references(b, None)); } }
-        println!("references {:.1} MB/s", total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6);
+        for _ in 0..5 {
+            for b in &bodies {
+                std::hint::black_box(crate::extract::references::references(b, None));
+            }
+        }
+        println!(
+            "references {:.1} MB/s",
+            total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6
+        );
         let t = std::time::Instant::now();
-        for _ in 0..5 { for b in &bodies { std::hint::black_box(crate::extract::people::people(b)); } }
-        println!("people {:.1} MB/s", total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6);
+        for _ in 0..5 {
+            for b in &bodies {
+                std::hint::black_box(crate::extract::people::people(b));
+            }
+        }
+        println!(
+            "people {:.1} MB/s",
+            total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6
+        );
         let t = std::time::Instant::now();
-        for _ in 0..5 { for b in &bodies { std::hint::black_box(crate::extract::actions::action_items(b)); } }
-        println!("actions {:.1} MB/s", total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6);
+        for _ in 0..5 {
+            for b in &bodies {
+                std::hint::black_box(crate::extract::actions::action_items(b));
+            }
+        }
+        println!(
+            "actions {:.1} MB/s",
+            total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6
+        );
     }
 
     #[test]
@@ -1403,9 +1632,18 @@ mod dump {
         for _ in 0..20 {
             for d in &docs {
                 match stage.as_str() {
-                    "extract" => { std::hint::black_box(crate::extract::extract(d)); }
-                    "normalize" => { std::hint::black_box(crate::normalize::normalize_str(d, &crate::options::Options::default())); }
-                    _ => { std::hint::black_box(super::segment(d)); }
+                    "extract" => {
+                        std::hint::black_box(crate::extract::extract(d));
+                    }
+                    "normalize" => {
+                        std::hint::black_box(crate::normalize::normalize_str(
+                            d,
+                            &crate::options::Options::default(),
+                        ));
+                    }
+                    _ => {
+                        std::hint::black_box(super::segment(d));
+                    }
                 }
             }
         }
@@ -1420,81 +1658,40 @@ mod dump {
         let seg = super::segment(&text);
         for (i, l) in seg.lines.iter().enumerate() {
             let mut tags = String::new();
-            for (name, r) in [("H", &seg.header), ("S", &seg.subject), ("R", &seg.recipients), ("B", &seg.body), ("G", &seg.signature), ("D", &seg.distribution), ("A", &seg.annex), ("Y", &seg.byline)] {
-                if r.contains(&i) { tags.push_str(name); }
+            for (name, r) in [
+                ("H", &seg.header),
+                ("S", &seg.subject),
+                ("R", &seg.recipients),
+                ("B", &seg.body),
+                ("G", &seg.signature),
+                ("D", &seg.distribution),
+                ("A", &seg.annex),
+                ("Y", &seg.byline),
+            ] {
+                if r.contains(&i) {
+                    tags.push_str(name);
+                }
             }
-            if seg.title == Some(i) { tags.push('T'); }
-            if seg.headline == Some(i) { tags.push('h'); }
-            if seg.time_line == Some(i) { tags.push('t'); }
-            if seg.issuer_lines.contains(&i) { tags.push('I'); }
+            if seg.title == Some(i) {
+                tags.push('T');
+            }
+            if seg.headline == Some(i) {
+                tags.push('h');
+            }
+            if seg.time_line == Some(i) {
+                tags.push('t');
+            }
+            if seg.issuer_lines.contains(&i) {
+                tags.push('I');
+            }
             let t: String = l.text.chars().take(90).collect();
-            println!("{i:4} {tags:5} {}{}c{} {t}", if l.gap_before {"_"} else {" "}, if l.bold {"b"} else {" "}, l.cell);
+            println!(
+                "{i:4} {tags:5} {}{}c{} {t}",
+                if l.gap_before { "_" } else { " " },
+                if l.bold { "b" } else { " " },
+                l.cell
+            );
         }
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn texts(seg: &Segments<'_>, range: Range<usize>) -> Vec<String> {
-        range.map(|i| seg.line(i).to_string()).collect()
-    }
-
-    #[test]
-    fn portal_metadata_and_banner_are_dropped() {
-        // dev/d002: copyright banner, "CÁC NỘI DUNG ĐƯỢC SỬA ĐỔI" block, `**Số hiệu:**` table.
-        let text = "|\nBản dịch này thuộc quyền sở hữu của **\nTHƯ VIỆN PHÁP LUẬT**. Mọi hành vi sao chép là vi phạm.\nX\n**\nCÁC NỘI DUNG ĐƯỢC SỬA ĐỔI, HƯỚNG DẪN\n**\nCác nội dung của VB này được VB khác thay đổi\ncác màu sắc:\n: Sửa đổi, thay thế,\nhủy bỏ\nClick vào phần bôi vàng để xem chi tiết.\n|\nĐang tải văn bản...\n#\n**Số hiệu:**\n|\n2536/QĐ-TTg\n|\n**Loại văn bản:**\n|\nQuyết định\n|\n**THỦ TƯỚNG CHÍNH\nPHỦ**\n-------\n|\nSố: 2536/QĐ-TTg\n|\n*Hà Nội, ngày 20\ntháng 11 năm 2025*\n|\n**QUYẾT ĐỊNH**\nĐiều 1. Chuyển trường.\n## Văn bản liên quan\nBan hành:\n05/11/2025\n";
-        let seg = segment(text);
-        let all: Vec<&str> = seg.lines.iter().map(|l| &*l.text).collect();
-        assert!(!all.iter().any(|l| l.contains("THƯ VIỆN") || l.contains("Số hiệu") || l.contains("màu sắc")), "{all:?}");
-        assert!(!all.contains(&"Quyết định") && !all.contains(&"05/11/2025"), "{all:?}");
-        // The bold issuer wrapped over two lines is one line; the italic date line too.
-        assert_eq!(texts(&seg, seg.issuer_lines.iter().map(|&i| i..i + 1).next().unwrap_or(0..0)), vec!["THỦ TƯỚNG CHÍNH PHỦ"]);
-        let pd = seg.place_date.clone().unwrap_or(0..0);
-        assert_eq!(texts(&seg, pd), vec!["Hà Nội, ngày 20 tháng 11 năm 2025"]);
-        assert_eq!(seg.title.map(|t| seg.line(t)), Some("QUYẾT ĐỊNH"));
-        assert_eq!(texts(&seg, seg.body.clone()), vec!["Điều 1. Chuyển trường."]);
-    }
-
-    #[test]
-    fn tab_aligned_columns_split_into_cells() {
-        // dev/d054 (TCVN3 transcript): two header columns and the signature beside "Nơi nhận".
-        let text = "ủy Ban Nhân Dân \t         Cộng hòa xã hội chủ nghĩa việt nam\nthành phố cần thơ \t                   Độc lập - Tự do - Hạnh phúc\n\n  Số:  256 /2004/QĐ-UB  \t                 TP.Cần Thơ, ngày  01 tháng  7 năm 2004\n\nĐiều 1. Nay ban hành Chương trình.\n   \t\t\t                          tm . ubnd thành phố Cần Thơ\nNơi nhận:                                                               chủ tịch\n- Bộ Nội vụ\n- BTV Thành ủy\t\t\t\t\t                            (Đã ký)\n- Lưu VP\t\t\t\t\t                            Võ Thanh Tòng\n";
-        let seg = segment(text);
-        assert_eq!(texts(&seg, seg.issuer_lines.iter().map(|&i| i..i + 1).flatten().collect::<Vec<_>>().into_iter().fold(0..0, |r, i| if r.is_empty() { i..i + 1 } else { r.start..i + 1 })), vec!["ủy Ban Nhân Dân", "Cộng hòa xã hội chủ nghĩa việt nam", "thành phố cần thơ"]);
-        assert!(seg.number_line.is_some() && seg.place_date.is_some());
-        assert_eq!(texts(&seg, seg.distribution.clone()).first().map(String::as_str), Some("Nơi nhận:"));
-        let sig = texts(&seg, seg.signature.clone());
-        assert_eq!(sig.first().map(String::as_str), Some("tm . ubnd thành phố Cần Thơ"));
-        assert_eq!(sig.last().map(String::as_str), Some("Võ Thanh Tòng"));
-    }
-
-    #[test]
-    fn front_matter_and_html_are_read() {
-        // dev/d085: a CMS post with JSON front matter and HTML paragraphs with entities.
-        let text = "---json\n{\n    \"title\": \"Ban tuyên giáo Huyện ủy tổ chức Hội nghị tổng kết.\",\n    \"date\": \"2020-03-05T02:00:00.000Z\"\n}\n---\n<p><span>&nbsp;&nbsp; Nh&acirc;n dịp n&agrave;y, huyện ủy đ&atilde; tặng giấy khen.</span></p>\n<p style=\"text-align:right\">&nbsp;&nbsp;<strong>Vương Hợp</strong></p>\n";
-        let seg = segment(text);
-        assert_eq!(seg.front_matter.title, Some("Ban tuyên giáo Huyện ủy tổ chức Hội nghị tổng kết."));
-        assert_eq!(seg.front_matter.date, Some("2020-03-05T02:00:00.000Z"));
-        assert_eq!(texts(&seg, seg.body.clone()), vec!["Nhân dịp này, huyện ủy đã tặng giấy khen."]);
-        assert_eq!(texts(&seg, seg.byline.clone()), vec!["Vương Hợp"]);
-    }
-
-    #[test]
-    fn line_shapes() {
-        for (s, upper) in [("BAN TUYÊN GIÁO", true), ("Ban Tuyên giáo", false), ("KT. CHỦ TỊCH", true), ("", false)] {
-            assert_eq!(is_upper(s), upper, "{s}");
-        }
-        for (s, name) in [("Hà Anh Dũng", true), ("TS. Nguyễn Văn A", true), ("Trưởng ban", false), ("Lê Thành Long.", true), ("Điều 1 Quy định", false)] {
-            assert_eq!(is_name_like(s), name, "{s}");
-        }
-        for (s, number) in [("-CV/BTGTU", true), ("2536/QĐ-TTg", true), ("51/2024/QH15", true), ("256 /2004/QĐ-UB", true), ("lượng lớn", false), ("", false)] {
-            assert_eq!(is_number_like(s), number, "{s}");
-        }
-        assert!(title_line("KẾ HOẠCH").is_some() && title_line("QUYẾT ĐỊNH:").is_none());
-        assert!(title_line("NGHỊ ĐỊNHQuy định hỗ trợ").is_some_and(|(d, r)| d.name == "Nghị định" && r == Some("Quy định hỗ trợ")));
-        assert!(title_line("Nghị định của Chính phủ số 114/2003/NĐ-CP").is_some());
-        assert!(title_line("Quyết định này có hiệu lực").is_none());
-    }
-}

@@ -427,53 +427,58 @@ struct BoilerplateMarker {
 /// The markers, and an anchored automaton over their spellings (as written, lower-case,
 /// upper-case, first letter capitalised) that finds the one opening a line without lower-casing
 /// the line.
-static BOILERPLATE: LazyLock<(Vec<BoilerplateMarker>, AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
-    let t = parse("boilerplate.tsv", BOILERPLATE_TSV);
-    let (k, m, s, u, meta) = (
-        col(&t, "marker"),
-        col(&t, "match"),
-        col(&t, "scope"),
-        col(&t, "until"),
-        col(&t, "meta"),
-    );
-    let mut markers = Vec::new();
-    let mut patterns: Vec<String> = Vec::new();
-    let mut owner = Vec::new();
-    for r in t.rows() {
-        let scope = match r[s] {
-            "rest" => BoilerplateScope::Rest,
-            "until" => {
-                // Built once for the program's life: leaking the few end keys is bounded.
-                let end: &'static str = Box::leak(key(r[u]).into_boxed_str());
-                BoilerplateScope::Until(end)
+static BOILERPLATE: LazyLock<(Vec<BoilerplateMarker>, AhoCorasick, Vec<usize>)> =
+    LazyLock::new(|| {
+        let t = parse("boilerplate.tsv", BOILERPLATE_TSV);
+        let (k, m, s, u, meta) = (
+            col(&t, "marker"),
+            col(&t, "match"),
+            col(&t, "scope"),
+            col(&t, "until"),
+            col(&t, "meta"),
+        );
+        let mut markers = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut owner = Vec::new();
+        for r in t.rows() {
+            let scope = match r[s] {
+                "rest" => BoilerplateScope::Rest,
+                "until" => {
+                    // Built once for the program's life: leaking the few end keys is bounded.
+                    let end: &'static str = Box::leak(key(r[u]).into_boxed_str());
+                    BoilerplateScope::Until(end)
+                }
+                _ => BoilerplateScope::Line,
+            };
+            let prefix = r[m] == "prefix";
+            // A labelled prefix ("Ban hành:") needs its colon; a whole-line marker may omit it.
+            let marker = if prefix {
+                r[k]
+            } else {
+                r[k].trim_end_matches(':')
+            };
+            for form in spellings(marker) {
+                if !patterns.contains(&form) {
+                    patterns.push(form);
+                    owner.push(markers.len());
+                }
             }
-            _ => BoilerplateScope::Line,
-        };
-        let prefix = r[m] == "prefix";
-        // A labelled prefix ("Ban hành:") needs its colon; a whole-line marker may omit it.
-        let marker = if prefix { r[k] } else { r[k].trim_end_matches(':') };
-        for form in spellings(marker) {
-            if !patterns.contains(&form) {
-                patterns.push(form);
-                owner.push(markers.len());
-            }
+            markers.push(BoilerplateMarker {
+                prefix,
+                hit: BoilerplateHit {
+                    scope,
+                    label: prefix && r[k].ends_with(':'),
+                    metadata: r[meta] == "yes",
+                },
+            });
         }
-        markers.push(BoilerplateMarker {
-            prefix,
-            hit: BoilerplateHit {
-                scope,
-                label: prefix && r[k].ends_with(':'),
-                metadata: r[meta] == "yes",
-            },
-        });
-    }
-    let ac = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(aho_corasick::StartKind::Anchored)
-        .build(&patterns)
-        .expect("boilerplate automaton");
-    (markers, ac, owner)
-});
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Anchored)
+            .build(&patterns)
+            .expect("boilerplate automaton");
+        (markers, ac, owner)
+    });
 
 /// `s` as written, lower-case, upper-case and with its first letter capitalised.
 fn spellings(s: &str) -> Vec<String> {
@@ -502,9 +507,11 @@ pub(crate) fn boilerplate_marker(line: &str) -> Option<BoilerplateHit> {
     let m = ac.find(input)?;
     let marker = &markers[owner[m.pattern().as_usize()]];
     let rest = &line[m.end()..];
-    let whole = rest.trim_matches(|c: char| c == ':' || c == '.' || c.is_whitespace()).is_empty();
+    let whole = rest
+        .trim_matches(|c: char| c == ':' || c == '.' || c.is_whitespace())
+        .is_empty();
     let boundary = !rest.starts_with(char::is_alphanumeric);
-    ((marker.prefix && (boundary || whole)) || whole).then_some(marker.hit)
+    (whole || (marker.prefix && boundary)).then_some(marker.hit)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -526,7 +533,11 @@ pub(crate) struct Position {
 
 static POSITIONS: LazyLock<Vec<Position>> = LazyLock::new(|| {
     let t = parse("positions.tsv", POSITIONS_TSV);
-    let (n, a, k) = (col(&t, "position"), col(&t, "abbreviations"), col(&t, "kind"));
+    let (n, a, k) = (
+        col(&t, "position"),
+        col(&t, "abbreviations"),
+        col(&t, "kind"),
+    );
     t.rows()
         .iter()
         .map(|r| Position {
@@ -602,8 +613,14 @@ mod tests {
                 );
             }
         }
-        assert_eq!(province_by_name("TP. Hồ Chí Minh").map(|p| p.name), Some("Thành phố Hồ Chí Minh"));
-        assert_eq!(province_by_name("bình phước").map(|p| p.merged_into), Some(Some("Đồng Nai")));
+        assert_eq!(
+            province_by_name("TP. Hồ Chí Minh").map(|p| p.name),
+            Some("Thành phố Hồ Chí Minh")
+        );
+        assert_eq!(
+            province_by_name("bình phước").map(|p| p.merged_into),
+            Some(Some("Đồng Nai"))
+        );
     }
 
     #[test]
@@ -617,9 +634,18 @@ mod tests {
             assert_eq!(doc_type_by_name(text).map(|d| d.name), Some(name), "{text}");
         }
         assert_eq!(doc_type_by_name("Nơi nhận").map(|d| d.name), None);
-        assert_eq!(doc_type_by_code("CV", System::Party).map(|d| d.name), Some("Công văn"));
-        assert_eq!(doc_type_by_code("NĐ", System::State).map(|d| d.name), Some("Nghị định"));
-        assert_eq!(doc_type_by_code("QyĐ", System::State).map(|d| d.name), Some("Quy định"));
+        assert_eq!(
+            doc_type_by_code("CV", System::Party).map(|d| d.name),
+            Some("Công văn")
+        );
+        assert_eq!(
+            doc_type_by_code("NĐ", System::State).map(|d| d.name),
+            Some("Nghị định")
+        );
+        assert_eq!(
+            doc_type_by_code("QyĐ", System::State).map(|d| d.name),
+            Some("Quy định")
+        );
         assert!(doc_type_code_is_ambiguous("QĐ", System::Party));
         assert!(!doc_type_code_is_ambiguous("QĐ", System::State));
         assert!(!doc_type_code_is_ambiguous("KH", System::Party));
@@ -675,8 +701,12 @@ mod tests {
         assert!(!starts_with_issuer_head("TỈNH BÌNH ĐỊNH"));
         assert!(!starts_with_issuer_head("PHỦ"));
         assert!(!starts_with_issuer_head("BANG"));
-        assert!(starts_with_motto("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc"));
-        assert!(!starts_with_motto("Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2020)"));
+        assert!(starts_with_motto(
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc"
+        ));
+        assert!(!starts_with_motto(
+            "Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2020)"
+        ));
         for (line, form) in [
             ("T/M BAN THƯỜNG VỤ", Some("T/M")),
             ("TM. ỦY BAN NHÂN DÂN", Some("TM.")),
@@ -706,10 +736,16 @@ mod tests {
             scope("CÁC NỘI DUNG ĐƯỢC SỬA ĐỔI, HƯỚNG DẪN"),
             Some(BoilerplateScope::Until(_))
         ));
-        assert!(boilerplate_marker("Giờ đăng bài viết gốc: 14/04/2025 23:02").is_some_and(|h| h.metadata));
+        assert!(
+            boilerplate_marker("Giờ đăng bài viết gốc: 14/04/2025 23:02")
+                .is_some_and(|h| h.metadata)
+        );
         assert_eq!(scope("Văn bản liên quan đến việc tổ chức"), None);
         // composed/state_10: a subject line is not the portal's "Ban hành:" label.
-        assert_eq!(scope("Ban hành Kế hoạch tuyên truyền, giáo dục pháp luật"), None);
+        assert_eq!(
+            scope("Ban hành Kế hoạch tuyên truyền, giáo dục pháp luật"),
+            None
+        );
         assert_eq!(scope("Ban hành: 05/11/2025"), Some(BoilerplateScope::Line));
         assert_eq!(scope("Bình luận của ông Trần Du Lịch"), None);
     }

@@ -106,8 +106,11 @@ mod tests {
 
     #[test]
     fn parses_header_rows_and_none_marker() {
-        let t = Table::parse("t.tsv", "# source: test\nabbr\tfull\nUBND\tỦy ban nhân dân\n\nTW\t-\n")
-            .unwrap();
+        let t = Table::parse(
+            "t.tsv",
+            "# source: test\nabbr\tfull\nUBND\tỦy ban nhân dân\n\nTW\t-\n",
+        )
+        .unwrap();
         assert_eq!(t.column("full"), Some(1));
         assert_eq!(t.rows().len(), 2);
         assert_eq!(values(t.rows()[1][1]), Vec::<&str>::new());

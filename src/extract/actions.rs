@@ -18,7 +18,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 
 use crate::extract::date::find_dates;
@@ -36,19 +36,22 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
 /// Words without which a line asks nothing: the request verbs ("ề nghị", "êu cầu" cover both
 /// spellings of "đề nghị", "yêu cầu"), "giao", "mời" and the strong deadline words.
 static TASK_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new([
-        "ề nghị",
-        "êu cầu",
-        "iao",
-        "Mời",
-        "mời",
-        "trước",
-        "chậm",
-        "hạn",
-        "xong",
-        "Đối với",
-    ])
-    .expect("task words automaton")
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build([
+            "ề nghị",
+            "êu cầu",
+            "iao",
+            "Mời",
+            "mời",
+            "trước",
+            "chậm",
+            "hạn",
+            "xong",
+            "Đối với",
+            "chịu trách nhiệm thi hành",
+        ])
+        .expect("task words automaton")
 });
 
 /// Every task the body assigns or asks for, in order.
@@ -60,6 +63,7 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
     // the lines under each are that body's tasks.
     let mut directive: Option<Vec<String>> = None;
     let mut in_directive = false;
+    let mut heading_open = false;
     // The paragraph before asked something: a body's sentence here is its task (seeds/002).
     let mut carry = false;
     for (n, raw) in lines.iter().enumerate() {
@@ -71,6 +75,7 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
         if in_directive {
             match directive_line(raw, line) {
                 DirectiveLine::Heading(assignees, task) => {
+                    heading_open = task.is_empty();
                     if !task.is_empty() {
                         push(&mut out, task, assignees.clone());
                     }
@@ -78,10 +83,25 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
                     continue;
                 }
                 DirectiveLine::Task => {
-                    if let Some(assignees) = &directive {
+                    // Under "4. Công an tỉnh" the plain paragraphs are its tasks (dev/d038);
+                    // after "3. Sở X: task" a plain paragraph is the document going on.
+                    let bullet = marker_len > 0 && !raw[..marker_len].trim().is_empty();
+                    if let Some(assignees) = directive.as_ref().filter(|_| heading_open) {
                         push(&mut out, line, assignees.clone());
                         continue;
                     }
+                    let outline = raw[..marker_len]
+                        .trim()
+                        .trim_matches('*')
+                        .trim_end_matches(['.', ')'])
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == '.');
+                    if bullet && !outline {
+                        // A sub-point of a task given inline ("3. Sở X: task" / "- …").
+                        continue;
+                    }
+                    in_directive = false;
+                    directive = None;
                 }
                 DirectiveLine::End => {
                     in_directive = false;
@@ -89,7 +109,14 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
                 }
             }
         }
+        if let Some((who, task)) = colon_item(line) {
+            // "Sở Thông tin và Truyền thông: chủ trì xây dựng …" (composed state documents).
+            push(&mut out, task, who);
+            continue;
+        }
         if let Some(text) = ordinal_item(line) {
+            // The item's first sentence is the task; the rest explains it (seeds/001).
+            let text = sentences(text).first().map_or(text, |r| &text[r.clone()]);
             let assignees = requested_in(text);
             push(&mut out, text, assignees);
             carry = false;
@@ -127,7 +154,7 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
                             // "… yêu cầu:" closing its paragraph: the numbered items below
                             // say who does what (dev/d038).
                             in_directive = true;
-                            directive = (!req.assignees.is_empty()).then(|| req.assignees.clone());
+                            directive = None;
                             continue;
                         }
                         // "yêu cầu: Trong quý II/2021, các cơ quan, đơn vị cần …" (seeds/003).
@@ -149,18 +176,32 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
                         }
                         continue;
                     }
-                    push(&mut out, req.from_verb, req.assignees.clone());
+                    let lists_next = sentence.trim_end().ends_with(':')
+                        && last
+                        && next_line(&lines, n).is_some_and(|l| colon_item(l).is_some());
+                    if !lists_next {
+                        // "… đề nghị các cơ quan, đơn vị thực hiện tốt một số nội dung sau:"
+                        // followed by "Sở …: task" items is said by those items (composed
+                        // party_04); "Mời … chuẩn bị … sau:" is a task itself (seeds/000).
+                        push(&mut out, req.from_verb, req.assignees.clone());
+                    }
                     any = true;
                     if sentence.trim_end().ends_with(':') && last {
                         // "… yêu cầu Thủ trưởng các sở … thực hiện … sau:" (dev/d037).
+                        // Lines before the first numbered body ("- Đánh giá …" under "6.1.
+                        // Mời … sau:", seeds/000) are topics, not tasks.
                         in_directive = true;
-                        directive = Some(req.assignees);
+                        directive = None;
                     } else {
                         current = Some(req.assignees);
                     }
                     continue;
                 }
                 if let Some((who, task)) = bracketed_request(sentence) {
+                    push(&mut out, task, who);
+                    continue;
+                }
+                if let Some((who, task)) = responsible(sentence) {
                     push(&mut out, task, who);
                     continue;
                 }
@@ -171,6 +212,14 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
                 }
             }
             let who = subject(sentence);
+            if who.is_empty() && current.is_none() && !carry {
+                continue;
+            }
+            if sentence.contains("thông báo để") {
+                // "Văn phòng Tỉnh ủy thông báo để các cơ quan … biết, thực hiện": a closing
+                // formula, not a task.
+                continue;
+            }
             if !who.is_empty() && (carry || current.is_some()) {
                 // After a request, each body's sentence is its task (seeds/002).
                 push(&mut out, sentence, who.clone());
@@ -216,7 +265,8 @@ fn paragraphs(body: &str) -> Vec<Cow<'_, str>> {
         let next_lower = t
             .trim_start()
             .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
-        let goes_on = (next_lower && !ended) || (open && last_len >= WRAPPED_LINE);
+        let wrapped = (WRAPPED_LINE..=WRAPPED_LINE_MAX).contains(&last_len);
+        let goes_on = (next_lower && !ended) || (open && wrapped);
         let starts_item = goes_on
             && MARKER
                 .find(t)
@@ -236,8 +286,10 @@ fn paragraphs(body: &str) -> Vec<Cow<'_, str>> {
     out
 }
 
-/// A line at least this long (characters) that ends mid-sentence was wrapped, not ended.
+/// A line this long (characters) that ends mid-sentence was wrapped, not ended: page dumps
+/// wrap near 80 characters; a longer line without a full stop is a caption (seeds/003).
 const WRAPPED_LINE: usize = 55;
+const WRAPPED_LINE_MAX: usize = 90;
 
 enum DirectiveLine<'a> {
     /// "2. Sở Nông nghiệp và Môi trường" or "1. Sở Tài chính: chủ trì …": who, and a task.
@@ -271,19 +323,28 @@ fn directive_line<'a>(raw: &str, line: &'a str) -> DirectiveLine<'a> {
         return DirectiveLine::Task;
     }
     let line = line.trim().trim_matches('*').trim();
-    let (who, task) = match line.split_once(':') {
-        Some((who, task)) => (who, task.trim()),
-        None => (line, ""),
-    };
+    if let Some((bodies, task)) = colon_item(line) {
+        return DirectiveLine::Heading(bodies, task);
+    }
+    let who = line.trim_end_matches(':').trim();
     let starts_body = cue_at(who, Cue::BodyHead).is_some() && who.starts_with(char::is_uppercase);
-    if !starts_body || who.len() > 200 || who.ends_with(['.', ';']) {
+    if !starts_body || who.len() > 200 || who.ends_with(['.', ';']) || who.contains(": ") {
         return DirectiveLine::End;
     }
-    let assignees = split_bodies(who.trim_end_matches([',', ' ']));
+    let assignees = split_bodies(&drop_brackets(who));
     if assignees.is_empty() {
         return DirectiveLine::End;
     }
-    DirectiveLine::Heading(assignees, task)
+    DirectiveLine::Heading(assignees, "")
+}
+
+/// `s` without a bracketed remark: "Sở Nông nghiệp … (cơ quan thường trực …)" → "Sở Nông
+/// nghiệp …".
+fn drop_brackets(s: &str) -> String {
+    match (s.find('('), s.rfind(')')) {
+        (Some(a), Some(b)) if b > a => collapse(&format!("{} {}", &s[..a], &s[b + 1..])),
+        _ => s.to_string(),
+    }
 }
 
 fn push(out: &mut Vec<ActionItem>, text: &str, assignees: Vec<String>) {
@@ -307,7 +368,7 @@ fn push(out: &mut Vec<ActionItem>, text: &str, assignees: Vec<String>) {
 /// Task text: markdown emphasis removed, whitespace collapsed, trailing punctuation removed.
 fn clean(s: &str) -> String {
     let s = collapse(&s.replace("**", "").replace('*', ""));
-    s.trim_end_matches(['.', ',', ';', ':', ' '])
+    s.trim_end_matches(['.', ',', ';', ':', ' ', '…', '/'])
         .trim()
         .to_string()
 }
@@ -403,7 +464,8 @@ fn request(sentence: &str) -> Option<Request<'_>> {
             continue;
         };
         let w = &s[i..we];
-        if matches!(w, "đề" | "yêu" | "Đề" | "Yêu") && i > 0 && !s[..i].trim_end().ends_with('(') {
+        if matches!(w, "đề" | "yêu" | "Đề" | "Yêu") && i > 0 && !s[..i].trim_end().ends_with('(')
+        {
             if let Some(n) = cue_at(&s[i..], Cue::Request) {
                 if let Some(found) = after_verb(&s[i..], n, true) {
                     return Some(found);
@@ -450,7 +512,9 @@ fn after_verb(s: &str, n: usize, mid: bool) -> Option<Request<'_>> {
 /// "(đề nghị cử thêm phóng viên …)" after a body (seeds/000: "Đại diện lãnh đạo Đài PT-TH và
 /// Báo Bình Phước (đề nghị …)"): the request inside the brackets, asked of that body.
 fn bracketed_request(sentence: &str) -> Option<(Vec<String>, &str)> {
-    let open = sentence.find("(đề nghị ").or_else(|| sentence.find("(yêu cầu "))?;
+    let open = sentence
+        .find("(đề nghị ")
+        .or_else(|| sentence.find("(yêu cầu "))?;
     let inner = &sentence[open + 1..];
     let task = inner.split(')').next()?.trim();
     let before = sentence[..open].trim_end();
@@ -474,6 +538,52 @@ fn bracketed_request(sentence: &str) -> Option<(Vec<String>, &str)> {
     None
 }
 
+/// A list item "Who: task" (seeds-style plans and directives): the bodies before the colon
+/// (a parenthesis dropped: "Sở Nông nghiệp … (cơ quan thường trực …): kiểm tra …") and the
+/// task after it. The part before the colon must be bodies and nothing else, so "Đơn vị chủ
+/// trì: Sở …" and "Thời gian: …" are no tasks.
+fn colon_item(line: &str) -> Option<(Vec<String>, &str)> {
+    // A char search (memchr) first: most lines have no colon.
+    let colon = line
+        .find(':')
+        .filter(|&i| i <= 200 && line[i + 1..].starts_with(' '))?;
+    let (who, task) = (&line[..colon], &line[colon + 1..]);
+    let who = who.trim().trim_matches('*').trim();
+    let task = task.trim();
+    // The task is said with a verb in lower case ("Sở …: chủ trì …"); "Đại diện …: Biên
+    // phòng tỉnh, …" lists who attends (seeds/000).
+    if who.len() > 200
+        || !task.starts_with(char::is_lowercase)
+        || !who.starts_with(char::is_uppercase)
+    {
+        return None;
+    }
+    cue_at(who, Cue::BodyHead)?;
+    let bare = drop_brackets(who);
+    let bare = bare.trim();
+    let (bodies, end) = assignee_span(bare);
+    (end == bare.len() && !bodies.is_empty()).then_some((bodies, task))
+}
+
+/// "Chánh Văn phòng UBND tỉnh, Giám đốc các sở … chịu trách nhiệm thi hành Quyết định này"
+/// (the closing article of a decision): those named, and the duty from "chịu trách nhiệm".
+fn responsible(sentence: &str) -> Option<(Vec<String>, &str)> {
+    // Only the closing formula: "chịu trách nhiệm về nội dung báo cáo" is no task (dev/d002).
+    let at = sentence.find(" chịu trách nhiệm thi hành ")?;
+    let mut who = sentence[..at].trim();
+    if let Some(rest) = who.strip_prefix("Điều ") {
+        // "Điều 3. Chánh Văn phòng …"
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        who = rest[digits..].trim_start_matches(['.', ':']).trim();
+    }
+    let who = who.trim_start_matches('*').trim();
+    if !who.starts_with(char::is_uppercase) || cue_at(who, Cue::BodyHead).is_none() {
+        return None;
+    }
+    let bodies = split_bodies(who);
+    (!bodies.is_empty()).then(|| (bodies, sentence[at..].trim()))
+}
+
 /// "Đối với các chủ đầu tư cần nhanh chóng …" (dev/d029), "6.3. Đối với Ban tuyên giáo cấp
 /// huyện …, Trung tâm chính trị cấp huyện lựa chọn …" (seeds/000): who acts, after "Đối với".
 fn addressed(sentence: &str) -> Option<Vec<String>> {
@@ -483,8 +593,7 @@ fn addressed(sentence: &str) -> Option<Vec<String>> {
     }
     let (bodies, end) = assignee_span(rest);
     let after = rest[end..].trim_start();
-    (!bodies.is_empty() && !after.is_empty() && !after.starts_with([':', ',']))
-        .then_some(bodies)
+    (!bodies.is_empty() && !after.is_empty() && !after.starts_with([':', ','])).then_some(bodies)
 }
 
 /// Who must act, at the start of `s`: words up to the first verb (a stop word) or punctuation
@@ -493,11 +602,22 @@ fn assignee_span(s: &str) -> (Vec<String>, usize) {
     let mut end = 0;
     let mut j = 0;
     let mut first = true;
+    // The word before was a body word ("Ban", "Sở") or a single capital ("Y" in "Sở Y tế").
+    let mut prev_head = false;
+    let mut prev_plural = false;
     loop {
         let k = skip_spaces(s, j);
         let c = s[k..].chars().next();
         let k = match c {
             Some(',' | ';') if !first => skip_spaces(s, k + 1),
+            // "Đài Phát thanh - Truyền hình Cao Bằng" (seeds/002): a dash between capitals.
+            Some('-' | '–') if !first && k > j => {
+                let n = skip_spaces(s, k + c.map_or(1, char::len_utf8));
+                match word_end(s, n) {
+                    Some(e) if n > k + 1 && is_capitalised(&s[n..e]) => n,
+                    _ => break,
+                }
+            }
             Some(c) if c.is_alphanumeric() => k,
             _ => break,
         };
@@ -505,13 +625,19 @@ fn assignee_span(s: &str) -> (Vec<String>, usize) {
         let w = &s[k..we];
         let lw = w.to_lowercase();
         let list_word = matches!(lw.as_str(), "các" | "những" | "và");
-        if !list_word && !is_capitalised(w) && cue_at(&s[k..], Cue::Stop).is_some() {
+        // The word after a body word or an initial ("Ban tuyên giáo", "Sở Y tế") and the noun
+        // after "các" ("các tổ chức") are names, even when they spell a verb elsewhere.
+        let compound = (prev_head || prev_plural) && k == skip_spaces(s, j) && k > 0;
+        if !list_word && !is_capitalised(w) && !compound && cue_at(&s[k..], Cue::Stop).is_some() {
             break;
         }
         if first && !is_capitalised(w) && lw != "các" && lw != "những" {
             break;
         }
         first = false;
+        prev_head = is_capitalised(w)
+            && (w.chars().count() == 1 || cue_at(&s[k..], Cue::BodyHead).is_some());
+        prev_plural = matches!(lw.as_str(), "các" | "những");
         end = we;
         j = we;
         if s[we..].starts_with('-') {
@@ -538,7 +664,9 @@ fn split_bodies(span: &str) -> Vec<String> {
             let rest = &part[i..];
             let sep_len = if rest.starts_with(',') {
                 Some(1)
-            } else if rest.starts_with(" và ") {
+            } else if rest.starts_with(" và các ") {
+                // "Ủy ban MTTQ tỉnh và các tổ chức …" is two; "Đài PT-TH và Báo Bình Phước"
+                // is named as one (seeds/000, seeds/002).
                 Some(" và ".len())
             } else {
                 None
@@ -601,6 +729,9 @@ fn subject_after_adverbial(sentence: &str) -> Vec<String> {
         return direct;
     }
     match sentence.split_once(", ") {
+        Some((_, rest)) if rest.starts_with("các ") || rest.starts_with("những ") => {
+            assignee_span(rest).0
+        }
         Some((_, rest)) => subject(rest),
         None => Vec::new(),
     }
@@ -673,37 +804,91 @@ mod tests {
         )
     }
 
+    const SEED_000: &str = include_str!("../../corpus/seeds/000_77c515b30785bc67.txt");
+    const SEED_001: &str = include_str!("../../corpus/seeds/001_6f18e75c22ead646.txt");
+    const SEED_002: &str = include_str!("../../corpus/seeds/002_4c4fd20774bcd057.txt");
+    const SEED_003: &str = include_str!("../../corpus/seeds/003_33f196b0544b334b.txt");
+
     #[test]
-    fn seed_000_invitations_and_request() {
-        // seeds/000
-        let text = "2.2. Ở điểm cầu cấp huyện và tương đương\n\n\
-            - Mời đại diện Thường trực huyện, thị, thành ủy, đảng ủy trực thuộc Tỉnh ủy.\n\
-            - Đại diện lãnh đạo Đài PT-TH và Báo Bình Phước (đề nghị cử thêm phóng viên dự đưa tin về hội nghị).\n\
-            6.1. Mời Thường trực các huyện, thị, thành ủy, đảng ủy trực thuộc Tỉnh ủy chuẩn bị phát biểu một trong các nội dung sau:\n\n\
-            6.2. Mời Ủy ban MTTQ, các đoàn thể CT-XH tỉnh; các sở, ngành và tương đương chuẩn bị phát biểu một trong các nội dung sau:\n\n\
-            7. Thời gian thử đường truyền trực tuyến: trước khi tổ chức hội nghị 01 ngày.\n\n\
-            8. Đề nghị Sở Thông tin và Truyền thông\n\n\
-            Hỗ trợ cán bộ kỹ thuật thử đường truyền và phục vụ Hội nghị tại điểm cầu Phòng họp trực tuyến của Ban Tuyên giáo Tỉnh ủy.\n";
+    fn seed_000_invitations_requests_and_addressed_items() {
+        let got = items(SEED_000);
+        let want = vec![
+            // "Đại diện lãnh đạo Đài PT-TH và Báo Bình Phước (đề nghị cử thêm phóng viên …)"
+            item("đề nghị cử thêm phóng viên dự đưa tin về hội nghị", &["Đài PT-TH và Báo Bình Phước"], None),
+            item(
+                "Mời Thường trực các huyện, thị, thành ủy, đảng ủy trực thuộc Tỉnh ủy chuẩn bị phát biểu một trong các nội dung sau",
+                &["Thường trực các huyện, thị, thành ủy, đảng ủy trực thuộc Tỉnh ủy"],
+                None,
+            ),
+            item(
+                "Mời Ủy ban MTTQ, các đoàn thể CT-XH tỉnh; các sở, ngành và tương đương chuẩn bị phát biểu một trong các nội dung sau",
+                &["Ủy ban MTTQ", "các đoàn thể CT-XH tỉnh", "các sở, ngành và tương đương"],
+                None,
+            ),
+            item(
+                "Đối với Ban tuyên giáo cấp huyện và tương đương, Trung tâm chính trị cấp huyện lựa chọn một trong các nội dung sau để phát biểu",
+                &["Ban tuyên giáo cấp huyện và tương đương", "Trung tâm chính trị cấp huyện"],
+                None,
+            ),
+            // "8. Đề nghị Sở Thông tin và Truyền thông" / the task on the next line
+            item(
+                "Hỗ trợ cán bộ kỹ thuật thử đường truyền và phục vụ Hội nghị tại điểm cầu Phòng họp trực tuyến của Ban Tuyên giáo Tỉnh ủy",
+                &["Sở Thông tin và Truyền thông"],
+                None,
+            ),
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn seed_001_nine_enumerated_tasks() {
+        let got = items(SEED_001);
+        assert_eq!(got.len(), 9, "{got:#?}");
+        // Each item is the first sentence after "Một là," … "Chín là,".
         assert_eq!(
-            items(text),
-            vec![
-                item(
-                    "chuẩn bị phát biểu một trong các nội dung sau",
-                    &["Thường trực các huyện, thị, thành ủy, đảng ủy trực thuộc Tỉnh ủy"],
-                    None
-                ),
-                item(
-                    "chuẩn bị phát biểu một trong các nội dung sau",
-                    &["Ủy ban MTTQ", "các đoàn thể CT-XH tỉnh", "các sở, ngành và tương đương"],
-                    None
-                ),
-                item(
-                    "Hỗ trợ cán bộ kỹ thuật thử đường truyền và phục vụ Hội nghị tại điểm cầu Phòng họp trực tuyến của Ban Tuyên giáo Tỉnh ủy",
-                    &["Sở Thông tin và Truyền thông"],
-                    None
-                ),
-            ]
+            got[1].0,
+            "tiếp tục đổi mới và nâng cao chất lượng tham mưu; chất lượng tuyên truyền, học tập nghị quyết, trong quản lý, điều hành; đấu tranh phản bác thông tin xấu độc; các thông tin tuyên truyền luôn phải kịp thời, chính xác, để cung cấp thông tin và định hướng, dẫn dắt dư luận xã hội"
         );
+        assert_eq!(
+            got[8],
+            item("Đẩy mạnh công tác kiểm tra, giám sát, đôn đốc việc thực hiện công tác Tuyên giáo, Khoa giáo ở cơ sở trong thời gian tới", &[], None)
+        );
+    }
+
+    #[test]
+    fn seed_002_request_then_each_body_task_and_deadline() {
+        let got = items(SEED_002);
+        let btg = ["Ban Tuyên giáo Tỉnh ủy"];
+        let want = vec![
+            item("đề nghị Ban Tuyên giáo Tỉnh ủy tăng cường theo dõi, đôn đốc chung các hoạt động của Tiểu ban, từng đơn vị, thành viên tham gia Tiểu ban", &btg, None),
+            item("Đẩy mạnh công tác tuyên truyền, chủ động phòng ngừa, phối hợp với các lực lượng chức năng đấu tranh, ngăn chặn, xử lý gỡ bỏ, triệt phá tin giả, thông tin sai sự thật, xấu độc trên mạng Internet, mạng xã hội", &btg, None),
+            item("Chỉ đạo hoàn thiện các tài liệu tuyên truyền đại hội, chỉ đạo cấp dưới tuyên truyền đại hội Đảng cùng cấp", &btg, None),
+            item("Tiếp tục tham mưu cho tỉnh hoàn thành xuất bản cuốn Lịch sử Đảng bộ tỉnh Cao Bằng (1930 - 2020)", &btg, None),
+            item("Ban Tổ chức Tỉnh ủy tiếp tục phối hợp với Ban Tuyên giáo Tỉnh ủy cung cấp thông tin về kết quả đại hội Đảng các cấp để biên soạn tài liệu phục vụ tuyên truyền tại các hội nghị", &["Ban Tổ chức Tỉnh ủy"], None),
+            item("Sở Văn hóa, Thể thao và Du lịch tập trung thực hiện theo kế hoạch, nhiệm vụ được giao", &["Sở Văn hóa, Thể thao và Du lịch"], None),
+            item("Báo Cao Bằng, Đài Phát thanh - Truyền hình Cao Bằng xây dựng kế hoạch công tác tuyên truyền đậm nét trên các ấn phẩm, chương trình phát sóng", &["Báo Cao Bằng", "Đài Phát thanh - Truyền hình Cao Bằng"], None),
+            item("Văn phòng UBND tỉnh rà soát lại các công trình, dự án trọng điểm dự kiến gắn biển chào mừng đại hội", &["Văn phòng UBND tỉnh"], None),
+            item("Các thành viên Tiểu ban xây dựng dự toán kinh phí thực hiện gửi Tiểu ban trước ngày 30/6/2020", &["Các thành viên Tiểu ban"], Some("2020-06-30")),
+            item("Sở Thông tin và Truyền thông tăng cường quản lý thông tin mạng trước, trong và sau đại hội", &["Sở Thông tin và Truyền thông"], None),
+            item("Ủy ban MTTQ tỉnh và các tổ chức chính trị, đoàn thể tăng cường nắm tình hình, tâm tư, nguyện vọng gắn với tuyên truyền, xem xét, giải quyết, tiếp thu các ý kiến, nguyện vọng chính đáng của cán bộ, đảng viên, hội viên liên quan đến quá trình chuẩn bị và tổ chức đại hội Đảng các cấp", &["Ủy ban MTTQ tỉnh", "các tổ chức chính trị, đoàn thể"], None),
+            item("Giao Liên đoàn Lao động tỉnh, Tỉnh đoàn Thanh niên tổ chức tốt các chương trình văn nghệ chào mừng đại hội", &["Liên đoàn Lao động tỉnh", "Tỉnh đoàn Thanh niên"], None),
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn seed_003_colon_request_and_no_caption() {
+        let got = items(SEED_003);
+        let who = ["các cơ quan, đơn vị"];
+        // The photo caption "… Hà Anh Dũng đề nghị các cơ quan, đơn vị …" asks nothing.
+        let want = vec![
+            item("Trong quý II/2021, các cơ quan, đơn vị cần tích cực tuyên truyền cuộc bầu cử đại biểu Quốc hội khóa XV và HĐND các cấp nhiệm kỳ 2021-2026", &who, None),
+            item("Triển khai quyết liệt, có hiệu quả Nghị quyết số 35-NQ/TW, ngày 22-10-2018 của Bộ Chính trị về “Tăng cường bảo vệ nền tảng tư tưởng của Đảng, đấu tranh phản bác các quan điểm sai trái, thù địch trong tình hình mới”", &who, None),
+            item("Tập trung triển khai tổ chức thực hiện tốt Chương trình hành động thực hiện Nghị quyết Đại hội XI Đảng bộ tỉnh", &who, None),
+            item("Thông tin nhanh nhạy, tham mưu giải quyết kịp thời các vấn đề đảng viên, nhân dân bức xúc", &who, None),
+            item("Chủ động hơn trong công tác định hướng, cung cấp thông tin cho cơ quan báo chí", &who, None),
+        ];
+        assert_eq!(got, want);
     }
 
     #[test]
@@ -721,64 +906,36 @@ mod tests {
     }
 
     #[test]
-    fn seed_001_enumerated_tasks() {
-        // seeds/001 (shortened items)
-        let text = "tập trung thực hiện tốt các nhiệm vụ trọng tâm 6 tháng cuối năm 2023:\n\n\
-            Một là, Bám sát chương trình trọng tâm công tác tuyên giáo năm 2023.\n\n\
-            Hai là, tiếp tục đổi mới và nâng cao chất lượng tham mưu.\n\
-            Đ/c Phan Duy Khiêm-Trưởng phòng Thông tin - Khoa giáo phát biểu.\n\n\
-            Chín là,  Đẩy mạnh công tác kiểm tra, giám sát, đôn đốc việc thực hiện công tác Tuyên giáo, Khoa giáo ở cơ sở trong thời gian tới.\n";
-        let got = items(text);
-        assert_eq!(
-            got,
-            vec![
-                item("Bám sát chương trình trọng tâm công tác tuyên giáo năm 2023", &[], None),
-                item("tiếp tục đổi mới và nâng cao chất lượng tham mưu", &[], None),
-                item("Đẩy mạnh công tác kiểm tra, giám sát, đôn đốc việc thực hiện công tác Tuyên giáo, Khoa giáo ở cơ sở trong thời gian tới", &[], None),
-            ]
-        );
-    }
-
-    #[test]
-    fn seed_002_requests_and_deadline() {
-        // seeds/002
-        let text = "Phát biểu kết luận cuộc họp, Phó Bí thư Thường trực Tỉnh ủy Triệu Đình Lê đề nghị Ban Tuyên giáo Tỉnh ủy tăng cường theo dõi, đôn đốc chung các hoạt động của Tiểu ban. Đẩy mạnh công tác tuyên truyền.\n\n\
-            Văn phòng UBND tỉnh rà soát lại các công trình. Các thành viên Tiểu ban xây dựng dự toán kinh phí thực hiện gửi Tiểu ban trước ngày 30/6/2020.\n\n\
-            Sở Thông tin và Truyền thông tăng cường quản lý thông tin mạng. Giao Liên đoàn Lao động tỉnh, Tỉnh đoàn Thanh niên tổ chức tốt các chương trình văn nghệ chào mừng đại hội…\n\n\
-            Đến nay, 10/10 huyện, Thành phố; 5/5 đảng ủy trực thuộc ban hành kế hoạch tuyên truyền.\n";
-        assert_eq!(
-            items(text),
-            vec![
-                item("tăng cường theo dõi, đôn đốc chung các hoạt động của Tiểu ban", &["Ban Tuyên giáo Tỉnh ủy"], None),
-                item(
-                    "Các thành viên Tiểu ban xây dựng dự toán kinh phí thực hiện gửi Tiểu ban trước ngày 30/6/2020",
-                    &["Các thành viên Tiểu ban"],
-                    Some("2020-06-30")
-                ),
-                item(
-                    "tổ chức tốt các chương trình văn nghệ chào mừng đại hội…",
-                    &["Liên đoàn Lao động tỉnh", "Tỉnh đoàn Thanh niên"],
-                    None
-                ),
-            ]
-        );
-    }
-
-    #[test]
-    fn seed_003_requests() {
-        // seeds/003
-        let text = "Trưởng ban Tuyên giáo Tỉnh ủy Hà Anh Dũng đề nghị các cơ quan, đơn vị tích cực tuyên truyền cuộc bầu cử đại biểu Quốc hội khóa XV và HĐND các cấp nhiệm kỳ 2021-2026\n\n\
-            Liên quan đến công tác đào tạo, bồi dưỡng, đề nghị cần xây dựng kế hoạch chương trình riêng cho từng ngành.\n\n\
-            Kết luận hội nghị, Trưởng ban Tuyên giáo Tỉnh ủy Hà Anh Dũng yêu cầu: Trong quý II/2021, các cơ quan, đơn vị cần tích cực tuyên truyền.\n";
+    fn colon_items_and_closing_article() {
+        // composed party_04 / state_04 shapes; Điều 3 of a decision
+        let text = "Ban Tuyên giáo Tỉnh ủy đề nghị các cơ quan, đơn vị thực hiện tốt một số nội dung sau:\n\
+            1. Sở Thông tin và Truyền thông: phát hiện, xử lý thông tin sai sự thật về dịch bệnh trên mạng xã hội.\n\
+            2. Sở Nông nghiệp và Phát triển nông thôn (cơ quan thường trực Ban Chỉ huy tỉnh): kiểm tra an toàn hồ đập, báo cáo UBND tỉnh trước ngày 30/7/2020.\n\
+            - Đại diện Thường trực và Trưởng ban Tuyên giáo các đảng ủy: Biên phòng tỉnh.\n\
+            - Đơn vị chủ trì: Sở Khoa học và Công nghệ.\n\
+            Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ, Chủ tịch UBND các huyện chịu trách nhiệm thi hành Quyết định này./.\n";
         assert_eq!(
             items(text),
             vec![
                 item(
-                    "tích cực tuyên truyền cuộc bầu cử đại biểu Quốc hội khóa XV và HĐND các cấp nhiệm kỳ 2021-2026",
-                    &["các cơ quan, đơn vị"],
+                    "phát hiện, xử lý thông tin sai sự thật về dịch bệnh trên mạng xã hội",
+                    &["Sở Thông tin và Truyền thông"],
                     None
                 ),
-                item("Trong quý II/2021, các cơ quan, đơn vị cần tích cực tuyên truyền", &[], None),
+                item(
+                    "kiểm tra an toàn hồ đập, báo cáo UBND tỉnh trước ngày 30/7/2020",
+                    &["Sở Nông nghiệp và Phát triển nông thôn"],
+                    Some("2020-07-30")
+                ),
+                item(
+                    "chịu trách nhiệm thi hành Quyết định này",
+                    &[
+                        "Chánh Văn phòng UBND tỉnh",
+                        "Giám đốc Sở Nội vụ",
+                        "Chủ tịch UBND các huyện"
+                    ],
+                    None,
+                ),
             ]
         );
     }
@@ -824,12 +981,12 @@ mod tests {
             // dev/d029 style
             (
                 "b) Giao Bộ Xây dựng chủ trì, phối hợp với các địa phương hoàn thành trước ngày 31/12/2025.",
-                vec![item("chủ trì, phối hợp với các địa phương hoàn thành trước ngày 31/12/2025", &["Bộ Xây dựng"], Some("2025-12-31"))],
+                vec![item("Giao Bộ Xây dựng chủ trì, phối hợp với các địa phương hoàn thành trước ngày 31/12/2025", &["Bộ Xây dựng"], Some("2025-12-31"))],
             ),
             (
                 "Yêu cầu Giám đốc các Sở, ban, ngành; Chủ tịch UBND các xã, phường triển khai thực hiện trong tháng 12/2025.",
                 vec![item(
-                    "triển khai thực hiện trong tháng 12/2025",
+                    "Yêu cầu Giám đốc các Sở, ban, ngành; Chủ tịch UBND các xã, phường triển khai thực hiện trong tháng 12/2025",
                     &["Giám đốc các Sở, ban, ngành", "Chủ tịch UBND các xã, phường"],
                     Some("2025-12"),
                 )],
@@ -838,7 +995,7 @@ mod tests {
             (
                 "Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với các sở, ngành và UBND\nThành phố tổ chức triển khai thực hiện Kế hoạch này.",
                 vec![item(
-                    "chủ trì, phối hợp với các sở, ngành và UBND Thành phố tổ chức triển khai thực hiện Kế hoạch này",
+                    "Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với các sở, ngành và UBND Thành phố tổ chức triển khai thực hiện Kế hoạch này",
                     &["Sở Khoa học và Công nghệ"],
                     None,
                 )],

@@ -112,7 +112,10 @@ fn join_lines(seg: &Segments<'_>, range: std::ops::Range<usize>) -> String {
 /// own pattern for the forms it does not read.
 pub(crate) fn place_date(line: &str) -> (Option<String>, Option<PartialDate>) {
     if let Some((place, Some(date))) = date::parse_place_date(line) {
-        return (place.map(|p| clean_place(&p)).filter(|p| !p.is_empty()), Some(date));
+        return (
+            place.map(|p| clean_place(&p)).filter(|p| !p.is_empty()),
+            Some(date),
+        );
     }
     let Some(c) = PLACE_DATE.captures(line) else {
         let place = segment::PLACE_DATE_START
@@ -137,7 +140,9 @@ pub(crate) fn place_date(line: &str) -> (Option<String>, Option<PartialDate>) {
 }
 
 fn clean_place(p: &str) -> String {
-    let p = p.trim().trim_matches(|c: char| matches!(c, '*' | '_' | '(' | ')' | '"'));
+    let p = p
+        .trim()
+        .trim_matches(|c: char| matches!(c, '*' | '_' | '(' | ')' | '"'));
     p.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -149,7 +154,9 @@ fn clean_place(p: &str) -> String {
 pub(crate) fn issuer(seg: &Segments<'_>) -> Option<Issuer> {
     let mut bodies: Vec<String> = Vec::new();
     for &i in &seg.issuer_lines {
-        let line = seg.line(i).trim_matches(|c: char| c == '*' || c.is_whitespace());
+        let line = seg
+            .line(i)
+            .trim_matches(|c: char| c == '*' || c.is_whitespace());
         if line.is_empty() || dict::is_motto(line) {
             continue;
         }
@@ -197,7 +204,14 @@ fn expand(line: &str) -> String {
 
 /// Level words after which a place name follows.
 const LEVEL_WORDS: [&str; 8] = [
-    "tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn",
+    "tỉnh",
+    "thành phố",
+    "huyện",
+    "quận",
+    "thị xã",
+    "xã",
+    "phường",
+    "thị trấn",
 ];
 
 static KNOWN_NAMES: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
@@ -207,7 +221,13 @@ static KNOWN_NAMES: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|
         .map(|a| a.full)
         .collect();
     names.extend(dict::provinces().iter().map(|p| p.name));
-    names.extend(["Ban Chấp hành Trung ương", "Trung ương", "Chính phủ", "Quốc hội", "Đảng"]);
+    names.extend([
+        "Ban Chấp hành Trung ương",
+        "Trung ương",
+        "Chính phủ",
+        "Quốc hội",
+        "Đảng",
+    ]);
     let lower: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
     let ac = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
@@ -238,7 +258,18 @@ pub(crate) fn sentence_case(line: &str) -> String {
         let rest = words[k..].join(" ");
         let level = LEVEL_WORDS
             .iter()
-            .chain(["tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "đảng ủy", "đảng bộ"].iter())
+            .chain(
+                [
+                    "tỉnh ủy",
+                    "thành ủy",
+                    "huyện ủy",
+                    "quận ủy",
+                    "thị ủy",
+                    "đảng ủy",
+                    "đảng bộ",
+                ]
+                .iter(),
+            )
             .filter(|w| rest.starts_with(*w) && rest[w.len()..].starts_with(' '))
             .map(|w| w.split(' ').count())
             .max();
@@ -248,11 +279,24 @@ pub(crate) fn sentence_case(line: &str) -> String {
             }
             break;
         }
-        let head = ["bộ", "sở", "cục", "ban", "vụ", "viện", "trung tâm", "văn phòng", "chi cục", "tổng cục", "ủy ban", "hội đồng"]
-            .iter()
-            .filter(|w| rest.starts_with(*w) && rest[w.len()..].starts_with(' '))
-            .map(|w| w.split(' ').count())
-            .max();
+        let head = [
+            "bộ",
+            "sở",
+            "cục",
+            "ban",
+            "vụ",
+            "viện",
+            "trung tâm",
+            "văn phòng",
+            "chi cục",
+            "tổng cục",
+            "ủy ban",
+            "hội đồng",
+        ]
+        .iter()
+        .filter(|w| rest.starts_with(*w) && rest[w.len()..].starts_with(' '))
+        .map(|w| w.split(' ').count())
+        .max();
         if let Some(len) = head {
             if k + len < words.len() && !["nhân", "và", "của"].contains(&words[k + len]) {
                 cap[k + len] = true;
@@ -335,7 +379,14 @@ fn full_name(name: &str, parent: Option<&str>) -> String {
             .find(|a| a.kind == "body" && a.full.to_lowercase().starts_with(&c_l))
             .map_or(candidate, |a| a.full.to_string());
     }
-    for committee in ["tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "đảng ủy"] {
+    for committee in [
+        "tỉnh ủy",
+        "thành ủy",
+        "huyện ủy",
+        "quận ủy",
+        "thị ủy",
+        "đảng ủy",
+    ] {
         if parent_l.starts_with(committee) {
             return format!("{name} {parent}");
         }
@@ -360,37 +411,42 @@ fn names_a_place(lower: &str) -> bool {
     });
     province
         || LEVEL_WORDS
-        .iter()
-        .chain(["tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy"].iter())
-        .any(|w| {
-            lower
-                .match_indices(w)
-                .any(|(i, _)| dict::at_word_bounds(lower, i, i + w.len()) && lower[i + w.len()..].starts_with(' '))
-        })
+            .iter()
+            .chain(["tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy"].iter())
+            .any(|w| {
+                lower.match_indices(w).any(|(i, _)| {
+                    dict::at_word_bounds(lower, i, i + w.len())
+                        && lower[i + w.len()..].starts_with(' ')
+                })
+            })
 }
 
 // ---------------------------------------------------------------------------------------------
 // Document type
 
 /// "Quyết định này …", "(Công văn này thay cho giấy mời)": the document names its own type.
-static SELF_CITATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?P<t>\p{L}+(?: \p{L}+){0,3}) này\b").expect("self citation regex"));
+static SELF_CITATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<t>\p{L}+(?: \p{L}+){0,3}) này\b").expect("self citation regex")
+});
 
 /// The document's own type: the title line; else "Công văn" for a "V/v" subject or a
 /// "Kính gửi" block without a title; else the number's type code when it names one type; else
 /// a self-citation in the body ("Quyết định này có hiệu lực …"); else "Công văn" for a state
 /// công văn number. The party code QĐ (Quyết định or Quy định) alone gives no type.
-fn doc_type(seg: &Segments<'_>, parts: Option<&NumberParts>, warnings: &mut Vec<String>) -> Option<String> {
+fn doc_type(
+    seg: &Segments<'_>,
+    parts: Option<&NumberParts>,
+    warnings: &mut Vec<String>,
+) -> Option<String> {
     if let Some(t) = seg.title {
         if let Some((d, _)) = segment::title_line(seg.line(t)) {
             return Some(d.name.to_string());
         }
     }
-    let vv = seg
-        .subject
-        .clone()
-        .next()
-        .is_some_and(|i| segment::SUBJECT_MARKER.is_match(seg.line(i)) && seg.header.contains(&i));
+    let vv =
+        seg.subject.clone().next().is_some_and(|i| {
+            segment::SUBJECT_MARKER.is_match(seg.line(i)) && seg.header.contains(&i)
+        });
     if vv || (seg.title.is_none() && !seg.recipients.is_empty()) {
         // A "V/v" trích yếu, or "Kính gửi" without a type title: a công văn (NĐ30 Mẫu 1.5).
         return Some("Công văn".to_string());
@@ -451,10 +507,18 @@ mod tests {
             // dev/d002 (wrapped line joined)
             ("Hà Nội, ngày 20 tháng 11 năm 2025", "Hà Nội", "2025-11-20"),
             // dev/d054 (TCVN3 transcript, doubled spaces)
-            ("TP.Cần Thơ, ngày  01 tháng  7 năm 2004", "TP.Cần Thơ", "2004-07-01"),
+            (
+                "TP.Cần Thơ, ngày  01 tháng  7 năm 2004",
+                "TP.Cần Thơ",
+                "2004-07-01",
+            ),
             // dev/d050
             ("Hà nội, ngày 8 tháng 12 năm 1998", "Hà nội", "1998-12-08"),
-            ("Thành phố Huế, ngày 18 tháng 11 năm 2025", "Thành phố Huế", "2025-11-18"),
+            (
+                "Thành phố Huế, ngày 18 tháng 11 năm 2025",
+                "Thành phố Huế",
+                "2025-11-18",
+            ),
         ] {
             let (p, d) = place_date(line);
             assert_eq!(p.as_deref(), Some(place), "{line}");
@@ -468,30 +532,67 @@ mod tests {
         for (line, want) in [
             ("BAN TUYÊN GIÁO", "Ban Tuyên giáo"),
             ("TỈNH ỦY BÌNH PHƯỚC", "Tỉnh ủy Bình Phước"),
-            ("ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH", "Ủy ban nhân dân tỉnh Bình Định"),
+            (
+                "ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH",
+                "Ủy ban nhân dân tỉnh Bình Định",
+            ),
             ("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ"),
             ("BỘ TÀI CHÍNH", "Bộ Tài chính"),
             ("SỞ Y TẾ", "Sở Y tế"),
         ] {
             assert_eq!(sentence_case(line), want, "{line}");
         }
-        assert_eq!(expand("UBND TỈNH LÂM ĐỒNG"), "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG");
+        assert_eq!(
+            expand("UBND TỈNH LÂM ĐỒNG"),
+            "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"
+        );
         assert_eq!(expand("Ubnd huyện"), "Ubnd huyện");
         // dev/d058: "ĐẦU TƯ" is not an abbreviation.
-        assert_eq!(sentence_case(&expand("BỘ KẾ HOẠCH VÀ ĐẦU TƯ")), "Bộ Kế hoạch và Đầu tư");
+        assert_eq!(
+            sentence_case(&expand("BỘ KẾ HOẠCH VÀ ĐẦU TƯ")),
+            "Bộ Kế hoạch và Đầu tư"
+        );
     }
 
     #[test]
     fn full_names_follow_the_parent() {
         for (name, parent, full) in [
-            ("Ban Tuyên giáo", Some("Tỉnh ủy Bình Phước"), "Ban Tuyên giáo Tỉnh ủy Bình Phước"),
-            ("Sở Y tế", Some("Ủy ban nhân dân tỉnh Lâm Đồng"), "Sở Y tế tỉnh Lâm Đồng"),
-            ("Ban Tuyên giáo", Some("Ban Chấp hành Trung ương"), "Ban Tuyên giáo Trung ương"),
-            ("Văn phòng", Some("Ban Chấp hành Trung ương"), "Văn phòng Trung ương Đảng"),
+            (
+                "Ban Tuyên giáo",
+                Some("Tỉnh ủy Bình Phước"),
+                "Ban Tuyên giáo Tỉnh ủy Bình Phước",
+            ),
+            (
+                "Sở Y tế",
+                Some("Ủy ban nhân dân tỉnh Lâm Đồng"),
+                "Sở Y tế tỉnh Lâm Đồng",
+            ),
+            (
+                "Ban Tuyên giáo",
+                Some("Ban Chấp hành Trung ương"),
+                "Ban Tuyên giáo Trung ương",
+            ),
+            (
+                "Văn phòng",
+                Some("Ban Chấp hành Trung ương"),
+                "Văn phòng Trung ương Đảng",
+            ),
             ("Cục Thuế", Some("Bộ Tài chính"), "Cục Thuế"),
-            ("Văn phòng", Some("Ủy ban nhân dân tỉnh Bình Phước"), "Văn phòng Ủy ban nhân dân tỉnh Bình Phước"),
-            ("Huyện ủy Bù Đăng", Some("Đảng bộ tỉnh Bình Phước"), "Huyện ủy Bù Đăng"),
-            ("Thuế tỉnh Vĩnh Long", Some("Cục Thuế"), "Thuế tỉnh Vĩnh Long"),
+            (
+                "Văn phòng",
+                Some("Ủy ban nhân dân tỉnh Bình Phước"),
+                "Văn phòng Ủy ban nhân dân tỉnh Bình Phước",
+            ),
+            (
+                "Huyện ủy Bù Đăng",
+                Some("Đảng bộ tỉnh Bình Phước"),
+                "Huyện ủy Bù Đăng",
+            ),
+            (
+                "Thuế tỉnh Vĩnh Long",
+                Some("Cục Thuế"),
+                "Thuế tỉnh Vĩnh Long",
+            ),
             ("Bộ Y tế", None, "Bộ Y tế"),
         ] {
             assert_eq!(full_name(name, parent), full, "{name} / {parent:?}");

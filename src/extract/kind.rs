@@ -34,7 +34,11 @@ pub(crate) fn kind(seg: &Segments<'_>) -> Kind {
         // Question pages of legal portals.
         return Kind::Other;
     }
-    let opener = seg.body.clone().take(3).any(|i| NEWS_OPENER.is_match(seg.line(i)));
+    let opener = seg
+        .body
+        .clone()
+        .take(3)
+        .any(|i| NEWS_OPENER.is_match(seg.line(i)));
     if seg.time_line.is_some()
         || !seg.byline.is_empty()
         || seg.front_matter.title.is_some()

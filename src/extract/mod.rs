@@ -40,7 +40,32 @@ pub fn extract_with(text: &str, opts: &Options) -> Record {
         ..Record::default()
     };
     fill(&mut record, &seg);
+    if opts.tone_style() != crate::options::Tone::Old {
+        restyle(&mut record, opts);
+    }
     record
+}
+
+/// Dictionary values (type names, written-out abbreviations) are stored in the old tone style
+/// ("Ủy ban"); the record follows the chosen one ("Uỷ ban").
+fn restyle(record: &mut Record, opts: &Options) {
+    let fix = |s: &mut String| {
+        if let std::borrow::Cow::Owned(o) = crate::normalize::normalize_str(s, opts) {
+            *s = o;
+        }
+    };
+    if let Some(d) = record.doc_type.as_mut() {
+        fix(d);
+    }
+    if let Some(issuer) = record.issuer.as_mut() {
+        fix(&mut issuer.name);
+        if let Some(p) = issuer.parent.as_mut() {
+            fix(p);
+        }
+        if let Some(f) = issuer.full.as_mut() {
+            fix(f);
+        }
+    }
 }
 
 fn fill(record: &mut Record, seg: &Segments<'_>) {
@@ -58,7 +83,10 @@ fn fill(record: &mut Record, seg: &Segments<'_>) {
             record.recipients = recipients::recipients(seg);
             record.distribution = recipients::distribution(seg);
             record.signer = signature::signer(seg);
-            if record.doc_type.is_none() && record.number_parts.is_none() && !record.recipients.is_empty() {
+            if record.doc_type.is_none()
+                && record.number_parts.is_none()
+                && !record.recipients.is_empty()
+            {
                 // A công văn whose header was lost: it opens with "Kính gửi" and has no title
                 // (dev/d024, d027).
                 record.doc_type = Some("Công văn".to_string());
@@ -151,20 +179,33 @@ mod tests {
         let issuer = r.issuer.expect("issuer");
         assert_eq!(issuer.name, "Ban Tuyên giáo");
         assert_eq!(issuer.parent.as_deref(), Some("Tỉnh ủy Bình Phước"));
-        assert_eq!(issuer.full.as_deref(), Some("Ban Tuyên giáo Tỉnh ủy Bình Phước"));
+        assert_eq!(
+            issuer.full.as_deref(),
+            Some("Ban Tuyên giáo Tỉnh ủy Bình Phước")
+        );
         assert_eq!(
             r.subject.as_deref(),
             Some("tổ chức hội nghị trực tuyến giao ban công tác tuyên giáo quý III/2021")
         );
         assert_eq!(r.recipients.len(), 11);
         assert_eq!(r.recipients[0], "Ủy ban MTTQ và các đoàn thể CT-XH tỉnh");
-        assert_eq!(r.distribution, vec!["Như trên", "Ban Tuyên giáo Tỉnh ủy", "Lưu Văn phòng Tỉnh ủy"]);
+        assert_eq!(
+            r.distribution,
+            vec![
+                "Như trên",
+                "Ban Tuyên giáo Tỉnh ủy",
+                "Lưu Văn phòng Tỉnh ủy"
+            ]
+        );
         let signer = r.signer.expect("signer");
         assert_eq!(signer.name.as_deref(), Some("Hà Anh Dũng"));
         assert_eq!(signer.title.as_deref(), Some("Trưởng ban"));
         assert_eq!(signer.authority, None);
         assert!(r.people.iter().any(|p| p.name == "Hà Anh Dũng"));
-        assert_eq!((r.title, r.published_at, r.author, r.news_source), (None, None, None, None));
+        assert_eq!(
+            (r.title, r.published_at, r.author, r.news_source),
+            (None, None, None, None)
+        );
     }
 
     #[test]
@@ -180,13 +221,18 @@ mod tests {
         assert_eq!(r.author.as_deref(), Some("Duy Khiêm"));
         assert_eq!((r.issuer, r.number, r.signer), (None, None, None));
         // Nothing from the "Văn bản mới" list after the report becomes a reference.
-        assert!(r.references.iter().all(|x| x.number.as_deref() != Some("1383-CV/BTGTU")));
+        assert!(r
+            .references
+            .iter()
+            .all(|x| x.number.as_deref() != Some("1383-CV/BTGTU")));
 
         let r = extract(SEED_002);
         assert_eq!(r.kind, Kind::News);
         assert_eq!(r.published_at.as_deref(), Some("2020-06-05T19:00"));
         assert_eq!(r.author.as_deref(), Some("K.X"));
-        assert!(r.title.is_some_and(|t| t.starts_with("Họp Tiểu ban Tuyên truyền")));
+        assert!(r
+            .title
+            .is_some_and(|t| t.starts_with("Họp Tiểu ban Tuyên truyền")));
 
         let r = extract(SEED_003);
         assert_eq!(r.kind, Kind::News);
@@ -195,12 +241,34 @@ mod tests {
     }
 
     #[test]
+    fn dictionary_values_follow_the_tone_style() {
+        // composed/state_12: "UBND TỈNH BÌNH PHƯỚC" is written out from the dictionary.
+        let text = "UBND TỈNH BÌNH PHƯỚC\nSỞ THÔNG TIN VÀ TRUYỀN THÔNG\nSố: 45/STTTT-TTBCXB\nBình Phước, ngày 10 tháng 01 năm 2024\n";
+        let old = extract(text).issuer.and_then(|i| i.parent);
+        assert_eq!(old.as_deref(), Some("Ủy ban nhân dân tỉnh Bình Phước"));
+        let opts = Options::default().tone(crate::options::Tone::New);
+        let new = extract_with(text, &opts).issuer.and_then(|i| i.parent);
+        assert_eq!(new.as_deref(), Some("Uỷ ban nhân dân tỉnh Bình Phước"));
+    }
+
+    #[test]
     fn hostile_inputs_give_empty_records() {
         let garbage: String = (0u32..20_000)
             .map(|i| char::from_u32((i * 7919) % 0x2FFF).unwrap_or('?'))
             .collect();
-        let boilerplate_only = "Ý kiến bạn đọc\nVăn bản mới\nlượt xem: 105 | lượt tải:111\nĐăng nhập\n";
-        for text in ["", "\n\n\n", "|\n|\n**\n", &garbage, boilerplate_only, "Số:", "Kính gửi:", "Nơi nhận:", "T/M"] {
+        let boilerplate_only =
+            "Ý kiến bạn đọc\nVăn bản mới\nlượt xem: 105 | lượt tải:111\nĐăng nhập\n";
+        for text in [
+            "",
+            "\n\n\n",
+            "|\n|\n**\n",
+            &garbage,
+            boilerplate_only,
+            "Số:",
+            "Kính gửi:",
+            "Nơi nhận:",
+            "T/M",
+        ] {
             let r = extract(text);
             assert_eq!(r.number, None, "{text:?}");
             assert_eq!(r.issuer, None, "{text:?}");

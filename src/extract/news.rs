@@ -25,9 +25,8 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A source tag closing a paragraph: "… nhiệm kỳ mới. (TTXVN)".
-static TRAILING_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\((?P<s>[\p{Lu}Đ][\p{L}./ ]{1,40})\)\.?$").expect("tag regex")
-});
+static TRAILING_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\((?P<s>[\p{Lu}Đ][\p{L}./ ]{1,40})\)\.?$").expect("tag regex"));
 
 static INLINE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^Theo (?P<s>(?:Báo|Tạp chí|Cổng|Trang|Đài|Thông tấn xã|TTXVN|VTV|VOV|Văn phòng)[^,;:.]{0,60}),")
@@ -139,7 +138,10 @@ fn byline(seg: &Segments<'_>) -> (Option<String>, Option<String>) {
             if c.get(0).is_some_and(|m| m.start() == 0) {
                 let inner = clean_value(&c["s"]);
                 // "(Theo TIẾN TRUNG/NDO)" (dev/d075): a credit in brackets.
-                if let Some(credit) = BYLINE_LABEL.captures(&inner).filter(|c| c.name("source").is_some()) {
+                if let Some(credit) = BYLINE_LABEL
+                    .captures(&inner)
+                    .filter(|c| c.name("source").is_some())
+                {
                     let v = clean_value(&credit["v"]);
                     match split_credit(&v) {
                         Some((who, outlet)) => {
@@ -183,7 +185,10 @@ fn byline(seg: &Segments<'_>) -> (Option<String>, Option<String>) {
 fn split_credit(v: &str) -> Option<(String, String)> {
     let (who, outlet) = v.split_once('/')?;
     let (who, outlet) = (who.trim(), outlet.trim());
-    (segment::is_upper(who) && !who.is_empty() && !outlet.is_empty() && who.split_whitespace().count() <= 4)
+    (segment::is_upper(who)
+        && !who.is_empty()
+        && !outlet.is_empty()
+        && who.split_whitespace().count() <= 4)
         .then(|| (who.to_string(), outlet.to_string()))
 }
 
@@ -207,18 +212,27 @@ mod tests {
         // seeds/001 (shortened): headline, weekday time line with counters, "Tác giả:" byline.
         let s001 = "Ban Tuyên giáo Tỉnh ủy kiểm tra công tác tuyên giáo 6 tháng tại huyện Bù Đốp\n\nThứ tư - 14/06/2023 23:03 722 0\nSáng ngày 14 - 6, Đoàn Kiểm tra của Ban Tuyên giáo Tỉnh ủy đã tiến hành kiểm tra.\n\nTác giả: Duy Khiêm.\n\nTổng số điểm của bài viết là: 5 trong 1 đánh giá\n\n  Ý kiến bạn đọc\n\nVăn bản mới\n";
         let n = news(&segment(s001));
-        assert_eq!(n.title.as_deref(), Some("Ban Tuyên giáo Tỉnh ủy kiểm tra công tác tuyên giáo 6 tháng tại huyện Bù Đốp"));
+        assert_eq!(
+            n.title.as_deref(),
+            Some("Ban Tuyên giáo Tỉnh ủy kiểm tra công tác tuyên giáo 6 tháng tại huyện Bù Đốp")
+        );
         assert_eq!(n.published_at.as_deref(), Some("2023-06-14T23:03"));
         assert_eq!(n.author.as_deref(), Some("Duy Khiêm"));
         assert_eq!(n.source, None);
         // seeds/003 (shortened): no headline, "Theo Báo Bình Phước", related-news boilerplate.
         let s003 = "Ban Tuyên giáo các cấp trong tỉnh đã chủ động nắm thông tin. Đó là kết quả nổi bật được nêu tại hội nghị.\n\nNhững kiến nghị cũng được ghi nhận.\n\nTheo Báo Bình Phước\n\nCác tin liên quan đến bài viết này\n/1954-21/7/2024)\n";
         let n = news(&segment(s003));
-        assert_eq!((n.title, n.author, n.source.as_deref()), (None, None, Some("Báo Bình Phước")));
+        assert_eq!(
+            (n.title, n.author, n.source.as_deref()),
+            (None, None, Some("Báo Bình Phước"))
+        );
         // dev/d072: dateline tag and initials in capitals.
         let d072 = "(BĐ) - Ông Nguyễn Bay, Giám đốc Trung tâm xúc tiến đầu tư tỉnh, cho biết: tỉnh đã thu hút thêm 36 dự án.\nTrong tổng số 36 dự án mới, có 25 dự án thuộc lĩnh vực công nghiệp.\nT.SỸ\n";
         let n = news(&segment(d072));
-        assert_eq!((n.author.as_deref(), n.source.as_deref()), (Some("T.SỸ"), Some("BĐ")));
+        assert_eq!(
+            (n.author.as_deref(), n.source.as_deref()),
+            (Some("T.SỸ"), Some("BĐ"))
+        );
     }
 
     #[test]
@@ -235,7 +249,10 @@ mod tests {
 
     #[test]
     fn credits() {
-        assert_eq!(split_credit("DUY CƯỜNG/SGGP"), Some(("DUY CƯỜNG".into(), "SGGP".into())));
+        assert_eq!(
+            split_credit("DUY CƯỜNG/SGGP"),
+            Some(("DUY CƯỜNG".into(), "SGGP".into()))
+        );
         assert_eq!(split_credit("Báo Bình Phước"), None);
     }
 }

@@ -82,7 +82,11 @@ fn clean_item(raw: &str) -> String {
     // "- Lưu: VT, KGVX (3). ĐND", "Lưu: VT, KGVX (3) Q" (dev/d002, d023): the drafter's
     // initials after the number of copies; "Lưu: VT, QLDN3. H(4)" (dev/d022).
     let raw = raw.trim();
-    let raw = if raw.trim_start_matches(['-', '+', ' ']).to_lowercase().starts_with("lưu") {
+    let raw = if raw
+        .trim_start_matches(['-', '+', ' '])
+        .to_lowercase()
+        .starts_with("lưu")
+    {
         match COPIES.find(raw) {
             Some(m) => std::borrow::Cow::Borrowed(&raw[..m.end()]),
             None => DRAFTER_DOT.replace(raw.trim_start_matches(['-', '+', ' ']), "$1"),
@@ -90,15 +94,16 @@ fn clean_item(raw: &str) -> String {
     } else {
         DRAFTER.replace(raw, "$1")
     };
-    let s = raw
-        .trim()
-        .trim_start_matches(|c: char| matches!(c, '-' | '+' | '*' | '•' | '–' | '·' | ':') || c.is_whitespace());
+    let s = raw.trim().trim_start_matches(|c: char| {
+        matches!(c, '-' | '+' | '*' | '•' | '–' | '·' | ':') || c.is_whitespace()
+    });
     // "Đồng kính gửi: Thủ tướng Chính phủ" (dev/d027): a copy to, still a recipient.
     let s = match COPY_TO.find(s) {
         Some(m) => &s[m.end()..],
         None => s,
     };
-    let s = s.trim_end_matches(|c: char| matches!(c, ',' | ';' | '.' | '*' | '/') || c.is_whitespace());
+    let s =
+        s.trim_end_matches(|c: char| matches!(c, ',' | ';' | '.' | '*' | '/') || c.is_whitespace());
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -123,7 +128,11 @@ mod tests {
         );
         assert_eq!(
             distribution(&seg),
-            vec!["Như trên", "Ban Tuyên giáo Tỉnh ủy", "Lưu Văn phòng Tỉnh ủy"]
+            vec![
+                "Như trên",
+                "Ban Tuyên giáo Tỉnh ủy",
+                "Lưu Văn phòng Tỉnh ủy"
+            ]
         );
     }
 
@@ -132,10 +141,17 @@ mod tests {
         // dev/d021 ("**Kính gửi:** Ban …") and dev/d002 (an item wrapped onto the next line).
         let text = "**Kính gửi:** Ban Tuyên giáo và Dân vận Trung ương\n\nCục Thuế nhận được công văn.\n|\nNơi nhận:\n- Như trên;\n- VPCP: BTCN, các Vụ: PL,\nTCCV, KTTH;\n- Lưu: VT, KGVX (3). ĐND\n|\n**KT. THỦ TƯỚNG**\nPHÓ THỦ TƯỚNG\nLê Thành Long\n|";
         let seg = segment(text);
-        assert_eq!(recipients(&seg), vec!["Ban Tuyên giáo và Dân vận Trung ương"]);
+        assert_eq!(
+            recipients(&seg),
+            vec!["Ban Tuyên giáo và Dân vận Trung ương"]
+        );
         assert_eq!(
             distribution(&seg),
-            vec!["Như trên", "VPCP: BTCN, các Vụ: PL, TCCV, KTTH", "Lưu: VT, KGVX (3)"]
+            vec![
+                "Như trên",
+                "VPCP: BTCN, các Vụ: PL, TCCV, KTTH",
+                "Lưu: VT, KGVX (3)"
+            ]
         );
     }
 

@@ -282,14 +282,20 @@ fn untitled(
         {
             continue;
         }
-        let (title_end, title) = law_title(text, r.end);
+        // "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam" (dev/d042).
+        let (title_end, title) = law_title(text, r.end, doc_type.name == "Hiến pháp");
         let tail = tail(text, title_end);
-        let law = matches!(doc_type.name, "Luật" | "Pháp lệnh" | "Hiến pháp");
+        let law = matches!(
+            doc_type.name,
+            "Luật" | "Pháp lệnh" | "Hiến pháp" | "Điều lệ"
+        );
+        // "Hiến pháp" needs no title: there is one.
+        let title_needed = doc_type.name != "Hiến pháp";
         // "Luật Việt Nam" is a site's name in page dumps, not a law.
         if title == "Việt Nam" {
             continue;
         }
-        if tail.date.is_none() && (!law || title.is_empty()) {
+        if tail.date.is_none() && (!law || (title.is_empty() && title_needed)) {
             continue;
         }
         if tail.date.is_some() && !title.is_empty() && !title.starts_with(char::is_uppercase) {
@@ -314,22 +320,57 @@ fn untitled(
 
 /// The title after a type word: words up to a title stop word ("số", "ngày", "đã", "của" …),
 /// "quy định", punctuation or a line break. A title begins with a capital.
-fn law_title(text: &str, at: usize) -> (usize, String) {
+fn law_title(text: &str, at: usize, lower_ok: bool) -> (usize, String) {
     let mut end = at;
     let mut j = at;
     let mut first = true;
+    let mut prev_cap = false;
     loop {
-        let k = continue_at(text, j);
+        let mut k = continue_at(text, j);
+        if k == j && !first && text[j..].starts_with(", ") && prev_cap {
+            // "Luật Phòng, chống thiên tai": a comma inside a compound after a capital.
+            let n = j + 2;
+            match word_end(text, n) {
+                Some(e)
+                    if !is_capitalised(&text[n..e])
+                        && !is_cue(&text[n..e].to_lowercase(), Cue::TitleStop) =>
+                {
+                    k = n
+                }
+                _ => break,
+            }
+        }
         if k == j {
             break;
         }
         let Some(we) = word_end(text, k) else { break };
         let w = &text[k..we];
         let lw = w.to_lowercase();
-        if first && !is_capitalised(w) {
+        if first && !is_capitalised(w) && !lower_ok {
             break;
         }
-        if is_cue(&lw, Cue::TitleStop) || w.chars().all(|c| c.is_ascii_digit()) {
+        if lw == "năm" && !first {
+            // "Luật Báo chí năm 2016": the year belongs to the title.
+            let n = skip_spaces(text, we);
+            if let Some(e) = word_end(text, n) {
+                if e - n == 4 && text[n..e].bytes().all(|b| b.is_ascii_digit()) {
+                    end = e;
+                }
+            }
+            break;
+        }
+        if lw == "và" {
+            // "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân", not "Luật X và
+            // Luật Y".
+            let n = skip_spaces(text, we);
+            let next_is_type =
+                dict::find_doc_types(&text[n..floor_char(text, (n + 40).min(text.len()))])
+                    .first()
+                    .is_some_and(|(_, r)| r.start == 0);
+            if next_is_type || n == we {
+                break;
+            }
+        } else if is_cue(&lw, Cue::TitleStop) || w.chars().all(|c| c.is_ascii_digit()) {
             break;
         }
         if lw == "quy" || lw == "hướng" {
@@ -340,7 +381,10 @@ fn law_title(text: &str, at: usize) -> (usize, String) {
             }
         }
         first = false;
-        end = we;
+        prev_cap = is_capitalised(w);
+        if lw != "và" {
+            end = we;
+        }
         j = we;
     }
     (end, collapse(&text[at..end]))

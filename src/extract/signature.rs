@@ -75,7 +75,11 @@ fn normalise_form(s: &str) -> String {
     let lower = s.to_lowercase();
     for form in ["tm .", "kt .", "tl .", "tuq ."] {
         if lower.starts_with(form) {
-            return format!("{}.{}", s[..form.len() - 2].to_uppercase(), &s[form.len()..]);
+            return format!(
+                "{}.{}",
+                s[..form.len() - 2].to_uppercase(),
+                &s[form.len()..]
+            );
         }
     }
     s
@@ -137,7 +141,12 @@ mod tests {
         }
         assert_eq!(sign("Chỉ có một đoạn văn.\n(Đã ký)\n"), None);
         // dev/d055: the post alone above "Nơi nhận" (the name was not transcribed).
-        let s = signer(&segment(&format!("{intro}Điều 2. Thi hành.\n\nTRƯỞNG BAN\n\nNơi nhận :\nNhư điều 2\n- Lưu VT.")));
-        assert_eq!(s.map(|s| (s.name, s.title, s.authority)), Some((None, Some("Trưởng ban".into()), None)));
+        let s = signer(&segment(&format!(
+            "{intro}Điều 2. Thi hành.\n\nTRƯỞNG BAN\n\nNơi nhận :\nNhư điều 2\n- Lưu VT."
+        )));
+        assert_eq!(
+            s.map(|s| (s.name, s.title, s.authority)),
+            Some((None, Some("Trưởng ban".into()), None))
+        );
     }
 }

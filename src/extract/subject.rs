@@ -30,7 +30,10 @@ pub(crate) fn subject(seg: &Segments<'_>) -> Option<String> {
 
 /// Removes the "V/v" / "Về việc" marker, list debris and trailing punctuation.
 pub(crate) fn clean_subject(text: &str) -> Option<String> {
-    let mut s = text.trim().trim_matches(|c: char| c == '*' || c == '_').trim();
+    let mut s = text
+        .trim()
+        .trim_matches(|c: char| c == '*' || c == '_')
+        .trim();
     if let Some(m) = segment::SUBJECT_MARKER.find(s) {
         s = &s[m.end()..];
     } else {

@@ -80,14 +80,17 @@ pub(crate) fn has_rare(text: &str) -> bool {
 /// U+3000, U+FEFF. Vietnamese letters (C3 xx, E1 BA/BB xx) are passed over without decoding.
 pub(crate) fn first_space_rule(text: &str, rare: bool) -> Option<usize> {
     let b = text.as_bytes();
-    let lead: fn(u8) -> bool = if rare {
-        |x| matches!(x, b'\r' | b'\t' | 0xC2 | 0xC3 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
-    } else {
-        |x| matches!(x, b'\r' | b'\t' | 0xC2 | 0xE2 | 0xE3 | 0xEF)
-    };
     let mut i = 0;
     while i < b.len() {
-        i += b[i..].iter().position(|&x| lead(x))?;
+        i += if rare {
+            b[i..].iter().position(|&x| {
+                matches!(x, b'\r' | b'\t' | 0xC2 | 0xC3 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
+            })?
+        } else {
+            b[i..]
+                .iter()
+                .position(|&x| matches!(x, b'\r' | b'\t' | 0xC2 | 0xE2 | 0xE3 | 0xEF))?
+        };
         let second = b.get(i + 1).copied().unwrap_or(0);
         let candidate = match b[i] {
             b'\r' | b'\t' => return Some(i),

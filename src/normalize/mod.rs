@@ -248,53 +248,65 @@ static INTERESTING: [bool; 256] = {
 
 fn is_clean(text: &str, style: Tone) -> bool {
     let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        // Skip plain ASCII: only CR, tab, line feed and non-ASCII matter. Eight bytes at a
-        // time: a byte is flagged when its top bit is set or it is below 0x0E.
-        while let Some(word) = b.get(i..i + 8) {
+    let mut base = 0;
+    while base < b.len() {
+        // One bit per byte of the next 64 that starts something to look at: a non-ASCII lead
+        // byte (0b11xxxxxx), or a byte below 0x0E (tab, line feed, CR and rarer controls).
+        // Skipping by mask keeps the branches on characters, not on every byte.
+        let end = (base + 64).min(b.len());
+        let mut mask = 0u64;
+        let mut k = base;
+        while let Some(word) = b.get(k..k + 8).filter(|_| k + 8 <= end) {
             let x = u64::from_le_bytes([
                 word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7],
             ]);
-            let flags = (x | (x.wrapping_sub(0x0E0E_0E0E_0E0E_0E0E) & !x)) & 0x8080_8080_8080_8080;
-            if flags != 0 {
-                i += (flags.trailing_zeros() / 8) as usize;
-                break;
-            }
-            i += 8;
+            let flags = ((x & (x << 1)) | (x.wrapping_sub(0x0E0E_0E0E_0E0E_0E0E) & !x))
+                & 0x8080_8080_8080_8080;
+            let bits = ((flags >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
+            mask |= bits << (k - base);
+            k += 8;
         }
-        while i < b.len() && !INTERESTING[b[i] as usize] {
-            i += 1;
-        }
-        let Some(&x) = b.get(i) else { break };
-        if x < 0x80 {
-            if (x == b'\r' || x == b'\t') || (x == b'\n' && lines::break_join(text, i).is_some()) {
-                return false;
+        while k < end {
+            if INTERESTING[b[k] as usize] && !(0x80..0xC0).contains(&b[k]) {
+                mask |= 1 << (k - base);
             }
-            i += 1;
-            continue;
+            k += 1;
         }
-        let (cp, len) = syllable::decode_at(b, i);
-        if cp < 0x300 {
-            if matches!(cp, 0xA0 | 0xAD) || (matches!(cp, 0xD0 | 0xF0) && lines::eth_is_dd(text, i))
-            {
-                return false;
-            }
-        } else if !(0x1E00..=0x1EFF).contains(&cp) {
-            let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
-            if lines::space_rule(c).is_some() || !nfc::is_stable(c) {
+        while mask != 0 {
+            let i = base + mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            if !clean_at(text, i, style) {
                 return false;
             }
         }
-        let packed = syllable::packed(cp);
-        if syllable::may_misplace(packed)
-            && tone::misplaced_at(text, i, len, syllable::unpack(packed), style)
-        {
-            return false;
-        }
-        i += len;
+        base = end;
     }
     true
+}
+
+/// Whether the character starting at byte `i` (a control byte below 0x0E or a non-ASCII
+/// character) leaves the text normalised.
+#[inline]
+fn clean_at(text: &str, i: usize, style: Tone) -> bool {
+    let b = text.as_bytes();
+    let x = b[i];
+    if x < 0x80 {
+        return !(x == b'\r' || x == b'\t' || (x == b'\n' && lines::break_join(text, i).is_some()));
+    }
+    let (cp, len) = syllable::decode_at(b, i);
+    if cp < 0x300 {
+        if matches!(cp, 0xA0 | 0xAD) || (matches!(cp, 0xD0 | 0xF0) && lines::eth_is_dd(text, i)) {
+            return false;
+        }
+    } else if !(0x1E00..=0x1EFF).contains(&cp) {
+        let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
+        if lines::space_rule(c).is_some() || !nfc::is_stable(c) {
+            return false;
+        }
+    }
+    let packed = syllable::packed(cp);
+    !(syllable::may_misplace(packed)
+        && tone::misplaced_at(text, i, len, syllable::unpack(packed), style))
 }
 
 #[cfg(test)]

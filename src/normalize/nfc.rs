@@ -66,21 +66,23 @@ pub(crate) fn compose(text: &str) -> Cow<'_, str> {
         }
         let buf = out.get_or_insert_with(|| String::with_capacity(text.len()));
         // The base is the character before the marks: still in `text`, or already written.
-        let base = match text[copied..i].chars().next_back() {
-            Some(base) => {
-                buf.push_str(&text[copied..i - base.len_utf8()]);
-                Some(base)
+        let base = match syllable::decode_before(b, i).filter(|&(_, start)| start >= copied) {
+            Some((base, start)) => {
+                buf.push_str(&text[copied..start]);
+                char::from_u32(base)
             }
             None => buf.pop(),
         };
         marks.clear();
         let mut j = i;
-        while let Some(m) = text[j..].chars().next() {
+        while j < b.len() {
+            let (m, len) = syllable::decode_at(b, j);
+            let m = char::from_u32(m).unwrap_or('\u{FFFD}');
             if ccc(m) == 0 {
                 break;
             }
             marks.push(m);
-            j += m.len_utf8();
+            j += len;
         }
         match base.and_then(|base| compose_vietnamese(base, &marks)) {
             Some(v) => buf.push(v),
@@ -130,10 +132,14 @@ fn compose_vietnamese(base: char, marks: &[char]) -> Option<char> {
                 };
             }
             _ => {
-                let tone = syllable::TONE_MARKS
-                    .iter()
-                    .position(|&t| t == m)
-                    .filter(|&t| t > 0)? as u8;
+                let tone = match m {
+                    '\u{301}' => 1,
+                    '\u{300}' => 2,
+                    '\u{309}' => 3,
+                    '\u{303}' => 4,
+                    '\u{323}' => 5,
+                    _ => return None,
+                };
                 if l.tone != 0 {
                     return None;
                 }

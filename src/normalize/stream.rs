@@ -130,12 +130,7 @@ fn run(
                 confidence,
                 warnings,
                 ..
-            } = match decode(probe, opts.input_encoding()) {
-                // A chunk boundary inside a UTF-8 character cannot happen at a line feed; any
-                // other decoding error of the first chunk is the input's.
-                Ok(d) => d,
-                Err(e) => return Err(e),
-            };
+            } = decode(probe, opts.input_encoding())?;
             summary.encoding = encoding;
             summary.confidence = confidence;
             summary.warnings = warnings;
@@ -225,13 +220,24 @@ fn safe_byte_cut(bytes: &[u8], enc: Encoding) -> usize {
         return p + 1;
     }
     let mut cut = bytes.len();
-    if enc == Encoding::Utf8 {
+    if matches!(enc, Encoding::Utf8 | Encoding::Viqr | Encoding::Auto) {
+        // Before the last character, whole or not.
         while cut > 0 && (bytes[cut - 1] & 0xC0) == 0x80 {
             cut -= 1;
         }
+        return cut.saturating_sub(1);
+    }
+    // Single-byte encodings: after an ASCII non-letter if there is one; else before the last
+    // byte, or before the last two when the last may be a VNI mark (base + mark stay together).
+    if let Some(p) = bytes
+        .iter()
+        .rposition(|&b| b < 0x80 && !b.is_ascii_alphabetic())
+    {
+        return p + 1;
+    }
+    cut = cut.saturating_sub(1);
+    if bytes.get(cut).is_some_and(|&b| b >= 0xC0) {
         cut = cut.saturating_sub(1);
-    } else if enc == Encoding::Vni {
-        cut -= 1;
     }
     cut
 }
@@ -283,10 +289,12 @@ fn safe_text_cut(text: &str) -> usize {
     }
     if b.len() > MAX_CARRY {
         // No usable line break in 4 MiB: cut after a space, else at a character boundary.
-        let mut cut = text[..b.len() - 1]
-            .rfind(' ')
-            .map_or(b.len() - 1, |p| p + 1);
-        while !text.is_char_boundary(cut) {
+        let mut last = b.len() - 1;
+        while !text.is_char_boundary(last) {
+            last -= 1;
+        }
+        let mut cut = text[..last].rfind(' ').map_or(last, |p| p + 1);
+        while cut > 0 && !text.is_char_boundary(cut) {
             cut -= 1;
         }
         return cut;
@@ -327,6 +335,17 @@ mod tests {
         assert_eq!(s.encoding, Encoding::Vni);
         assert!(out.starts_with(b"Viet Nam Viet Nam"));
         assert_eq!(out.len(), bytes.len() - bytes.len() / 10);
+    }
+
+    #[test]
+    fn streaming_text_without_spaces_or_breaks() {
+        // 5 MiB of one "word" of two-byte letters: cut at character boundaries, nothing lost.
+        let input = "đ".repeat(MAX_CARRY / 2 + CHUNK);
+        let mut out = Vec::new();
+        fold_reader(input.as_bytes(), &mut out, &Options::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(out.len(), input.len() / 2);
+        assert!(out.iter().all(|&b| b == b'd'));
     }
 
     #[test]

@@ -12,10 +12,6 @@ use std::sync::LazyLock;
 
 use crate::options::Tone;
 
-/// Tones in table order: ngang, sắc, huyền, hỏi, ngã, nặng.
-pub(crate) const TONE_MARKS: [char; 6] =
-    ['\0', '\u{301}', '\u{300}', '\u{309}', '\u{303}', '\u{323}'];
-
 /// The 12 vowel letters × 6 tones, lower case. A vowel's index here + 1 is its `v` code.
 pub(crate) const LOWER: [[char; 6]; 12] = [
     ['a', 'á', 'à', 'ả', 'ã', 'ạ'],
@@ -439,14 +435,13 @@ pub(crate) fn parse(letters: &[Letter]) -> Option<Syllable> {
     let vowel_at = |i: usize| letters.get(i).is_some_and(|l| l.v > 0);
     let (c0, c1, c2) = (cons(0), cons(1), cons(2));
     // Onset, longest first. `qu` and `gi` only when another vowel follows.
+    // "gi" + vowel is the onset gi ("già", "giữa"; a mark on its i is misplaced: "gìa"), and
+    // "qu" + vowel the onset qu.
+    let qu_gi = (c0 == b'q' && letters.get(1).is_some_and(|l| l.v == U) && vowel_at(2))
+        || (c0 == b'g' && letters.get(1).is_some_and(|l| l.v == I) && vowel_at(2));
     let onset = if c0 == b'n' && c1 == b'g' && c2 == b'h' {
         3
-    } else if c0 != 0 && c1 != 0 && is_onset_pair(c0, c1) {
-        2
-    } else if c0 == b'q' && letters.get(1).is_some_and(|l| l.v == U) && vowel_at(2) {
-        2
-    } else if c0 == b'g' && letters.get(1).is_some_and(|l| l.v == I) && vowel_at(2) {
-        // "gi" + vowel is the onset gi ("già", "giữa"); a mark on its i is misplaced ("gìa").
+    } else if (c0 != 0 && c1 != 0 && is_onset_pair(c0, c1)) || qu_gi {
         2
     } else if c0 != 0 {
         if !matches!(
@@ -517,7 +512,7 @@ pub(crate) fn parse(letters: &[Letter]) -> Option<Syllable> {
         _ => {}
     }
     // ch / nh follow a, ê, i, y (ach, êch, ich, anh, ênh, inh, uynh); c / ng never follow i, y.
-    let soft = (k0 == b'c' && k1 == b'h') || (k0 == b'n' && k1 == b'h');
+    let soft = matches!(k0, b'c' | b'n') && k1 == b'h';
     if soft && !matches!(last, A | EE | I | Y) {
         return None;
     }

@@ -73,9 +73,8 @@ pub(crate) fn misplaced_at(text: &str, at: usize, len: usize, l: Letter, style: 
         let n = syllable::unpack(next);
         let qg = prev != 0 && matches!(syllable::unpack(prev).c, b'q' | b'g');
         let after = syllable::packed(syllable::decode_at(b, at + len + next_len).0);
-        if !is_plain(n.v) || n.tone != 0 || qg || after != 0 {
-            None
-        } else if style == Tone::New && matches!((l.v, n.v), (O, A) | (O, E) | (U, Y)) {
+        let new_pair = style == Tone::New && matches!((l.v, n.v), (O, A) | (O, E) | (U, Y));
+        if !is_plain(n.v) || n.tone != 0 || qg || after != 0 || new_pair {
             None
         } else {
             Some(false)
@@ -87,14 +86,14 @@ pub(crate) fn misplaced_at(text: &str, at: usize, len: usize, l: Letter, style: 
             .and_then(|(_, s)| syllable::decode_before(b, s))
             .map_or(0, |(cp, _)| syllable::packed(cp));
         let pp = syllable::unpack(pp);
+        // Right when closed (the second vowel, or the only vowel after qu/gi), after qu/gi,
+        // or in the new style's open oa, oe, uy.
+        let closed = next != 0;
+        let qu_gi = (pp.c == b'q' && p.v == U) || (pp.c == b'g' && p.v == I);
+        let new_pair = style == Tone::New && matches!((p.v, l.v), (O, A) | (O, E) | (U, Y));
         if !is_plain(p.v) || p.tone != 0 || pp.v > 0 {
             None
-        } else if next != 0 {
-            // Closed: the second vowel (or the only vowel after qu/gi) is right.
-            Some(false)
-        } else if (pp.c == b'q' && p.v == U) || (pp.c == b'g' && p.v == I) {
-            Some(false)
-        } else if style == Tone::New && matches!((p.v, l.v), (O, A) | (O, E) | (U, Y)) {
+        } else if closed || qu_gi || new_pair {
             Some(false)
         } else {
             None

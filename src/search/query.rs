@@ -12,7 +12,7 @@ use serde::Serialize;
 use tantivy::collector::{Collector, Count, FacetCollector, FacetCounts, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
-    RangeQuery, TermQuery, TermSetQuery,
+    EnableScoring, RangeQuery, Scorer, TermQuery,
 };
 use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
@@ -39,7 +39,10 @@ fn floor_char_boundary(text: &str, at: usize) -> usize {
     if at >= text.len() {
         return text.len();
     }
-    (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0)
+    (0..=at)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
 }
 
 // Weights. A document's own number outweighs everything; a bigram (a two-syllable word or a
@@ -334,11 +337,22 @@ struct Builder<'s> {
 
 type Clauses = Vec<(Occur, Box<dyn Query>)>;
 
+/// `query` with `weight`; a weight of 1 is left out, so that tantivy keeps its fast paths for
+/// plain term queries (intersections of term scorers).
 fn boosted(query: impl Query, weight: Score) -> Box<dyn Query> {
-    Box::new(BoostQuery::new(Box::new(query), weight))
+    if weight == 1.0 {
+        Box::new(query)
+    } else {
+        Box::new(BoostQuery::new(Box::new(query), weight))
+    }
 }
 
-fn should(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+fn should(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    if queries.len() == 1 {
+        if let Some(query) = queries.pop() {
+            return query;
+        }
+    }
     Box::new(BooleanQuery::new(
         queries.into_iter().map(|q| (Occur::Should, q)).collect(),
     ))
@@ -387,18 +401,21 @@ impl Builder<'_> {
         fold: &str,
         raw: &str,
         optional: &mut Vec<Box<dyn Query>>,
-        phrases: &mut Vec<Box<dyn Query>>,
+        rerank: &mut Vec<Box<dyn Query>>,
     ) -> Option<Box<dyn Query>> {
         let f = self.fields;
         let mut alternatives = Vec::new();
         let known = self.doc_freq(f.body, fold) > 0 || self.doc_freq(f.meta, fold) > 0;
         if known {
+            // Required in the body (the whole text, headings included), so that the words
+            // intersect; headings and metadata only add to the score.
             alternatives.push(self.term(f.body, fold, 1.0));
-            alternatives.push(self.term(f.meta, fold, W_META));
+            optional.push(self.term(f.meta, fold, W_META));
             if exact != fold {
-                // Exact accents rank higher: the accented form scores on top of the folded one.
-                optional.push(self.term(f.body, exact, 1.0));
-                optional.push(self.term(f.meta, exact, W_META));
+                // Exact accents rank higher: the accented form scores on top of the folded one
+                // when the best hits are ranked again.
+                rerank.push(self.term(f.body, exact, 1.0));
+                rerank.push(self.term(f.meta, exact, W_META));
             }
         } else if fold.chars().count() >= 4 && fold.chars().all(char::is_alphabetic) {
             let term = Term::from_field_text(f.body, fold);
@@ -411,12 +428,15 @@ impl Builder<'_> {
                 .map(|w| (Occur::Must, self.term(f.body, w, W_EXPANSION)))
                 .collect();
             alternatives.push(Box::new(BooleanQuery::new(all)));
-            phrases.push(self.phrase(&words, W_EXPANSION * W_BIGRAM));
+            rerank.push(self.phrase(&words, W_EXPANSION * W_BIGRAM));
             let pairs: Vec<(Occur, Box<dyn Query>)> = words
                 .windows(2)
                 .map(|p| {
                     let bigram = format!("{} {}", p[0], p[1]);
-                    (Occur::Must, self.term(f.meta, &bigram, W_EXPANSION * W_META))
+                    (
+                        Occur::Must,
+                        self.term(f.meta, &bigram, W_EXPANSION * W_META),
+                    )
                 })
                 .collect();
             if !pairs.is_empty() {
@@ -443,14 +463,15 @@ impl Builder<'_> {
     }
 }
 
-/// The text part of a request: a strict query (every unit of the text required; one may be
-/// missing from four units on) and a relaxed one (any unit), or `None` when the text has no
-/// searchable token.
+/// The text part of a request: a strict query (every unit of the text required) and a relaxed
+/// one (any unit, for when nothing has them all), or `None` when the text has no searchable
+/// token.
 struct TextQuery {
     strict: Box<dyn Query>,
     relaxed: Option<Box<dyn Query>>,
-    /// Adjacent syllables of the query as body phrases: they re-rank the best hits (reading
-    /// positions for every match of a common pair would cost more than the whole search).
+    /// Phrases (adjacent syllables, in the body's positions) and exact accented forms: they
+    /// rank the best hits again (scoring them on every match of common words would cost more
+    /// than the whole search).
     phrases: Vec<Box<dyn Query>>,
     highlight: BTreeMap<String, Score>,
 }
@@ -515,29 +536,20 @@ fn text_query(searcher: &Searcher, fields: &Fields, text: &str) -> Option<TextQu
         return None;
     }
     let n = required.len();
-    let optional_clauses = || -> Clauses {
-        optional
-            .iter()
-            .map(|q| (Occur::Should, q.box_clone()))
-            .collect()
+    let clauses = |queries: &[Box<dyn Query>], occur: Occur| -> Clauses {
+        queries.iter().map(|q| (occur, q.box_clone())).collect()
     };
-    let mut strict: Clauses = optional_clauses();
-    if n >= 4 {
-        let units: Clauses = required
-            .iter()
-            .map(|q| (Occur::Should, q.box_clone()))
-            .collect();
-        strict.push((
-            Occur::Must,
-            Box::new(BooleanQuery::with_minimum_required_clauses(units, n - 1)),
-        ));
+    // The words select the documents (an intersection of term postings, fast). Headings,
+    // metadata, bigrams, dates and expanded abbreviations only add to the score: they rank the
+    // best hits again, where scoring them costs a few seeks instead of a pass over every match.
+    let strict = if n == 0 {
+        clauses(&optional, Occur::Should)
     } else {
-        strict.extend(required.iter().map(|q| (Occur::Must, q.box_clone())));
-    }
+        phrases.extend(optional);
+        clauses(&required, Occur::Must)
+    };
     let relaxed = (n >= 2).then(|| {
-        let mut clauses = optional_clauses();
-        clauses.extend(required.iter().map(|q| (Occur::Should, q.box_clone())));
-        Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>
+        Box::new(BooleanQuery::new(clauses(&required, Occur::Should))) as Box<dyn Query>
     });
     Some(TextQuery {
         strict: Box::new(BooleanQuery::new(strict)),
@@ -625,51 +637,60 @@ fn cites_filter(fields: &Fields, number: &str) -> Result<Box<dyn Query>> {
 // ---------------------------------------------------------------------------------------------
 // Running it
 
-/// Hits re-ranked with phrases.
-const RERANK: usize = 50;
+/// Hits ranked again with phrases, headings and exact forms.
+const RERANK: usize = 100;
 
-/// Ranks `top` again, with `phrases` added to `query`: the documents are picked by their
-/// sources (a fast field), so the phrases are read for these documents only.
+/// Ranks `top` again: each hit gets the scores of the `extra` queries (phrases, exact forms)
+/// that match it. Each extra query is asked about these documents only, by seeking its scorer
+/// to them, so its cost does not grow with the number of matches.
 fn rerank(
     index: &Index,
     searcher: &Searcher,
-    query: &dyn Query,
-    phrases: &[Box<dyn Query>],
+    extra: &[Box<dyn Query>],
     top: &[(Score, tantivy::DocAddress)],
     limit: usize,
 ) -> Result<Vec<(Score, tantivy::DocAddress)>> {
-    let mut sources = Vec::with_capacity(top.len());
-    let mut text = String::new();
-    for (_, address) in top {
-        let segment = searcher.segment_reader(address.segment_ord);
-        let Some(column) = segment
-            .fast_fields()
-            .str("source")
-            .map_err(|e| index.error(e))?
-        else {
-            continue;
-        };
-        let ord = column.term_ords(address.doc_id).next();
-        if let Some(ord) = ord {
-            if column.ord_to_str(ord, &mut text).map_err(|e| index.error(e))? {
-                sources.push(Term::from_field_text(index.fields.source, &text));
+    let mut ranked: Vec<(Score, tantivy::DocAddress)> = top.to_vec();
+    // Ascending document order within each segment, as scorers only move forward.
+    let mut order: Vec<usize> = (0..ranked.len()).collect();
+    order.sort_by_key(|&i| (ranked[i].1.segment_ord, ranked[i].1.doc_id));
+    let scoring = EnableScoring::enabled_from_searcher(searcher);
+    for query in extra {
+        let weight = query.weight(scoring).map_err(|e| index.error(e))?;
+        let mut current: Option<(u32, Box<dyn Scorer>)> = None;
+        for &i in &order {
+            let address = ranked[i].1;
+            if current
+                .as_ref()
+                .is_none_or(|(segment, _)| *segment != address.segment_ord)
+            {
+                let reader = searcher.segment_reader(address.segment_ord);
+                let scorer = weight.scorer(reader, 1.0).map_err(|e| index.error(e))?;
+                current = Some((address.segment_ord, scorer));
+            }
+            if let Some((_, scorer)) = current.as_mut() {
+                let doc = if scorer.doc() < address.doc_id {
+                    scorer.seek(address.doc_id)
+                } else {
+                    scorer.doc()
+                };
+                if doc == address.doc_id {
+                    ranked[i].0 += scorer.score();
+                }
             }
         }
     }
-    let mut clauses: Clauses = vec![
-        (Occur::Must, Box::new(TermSetQuery::new(sources))),
-        (Occur::Must, query.box_clone()),
-    ];
-    clauses.extend(phrases.iter().map(|p| (Occur::Should, p.box_clone())));
-    searcher
-        .search(
-            &BooleanQuery::new(clauses),
-            &TopDocs::with_limit(limit).order_by_score(),
-        )
-        .map_err(|e| index.error(e))
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    ranked.truncate(limit);
+    Ok(ranked)
 }
 
-type Facets4 = (FacetCollector, FacetCollector, FacetCollector, FacetCollector);
+type Facets4 = (
+    FacetCollector,
+    FacetCollector,
+    FacetCollector,
+    FacetCollector,
+);
 type Facets3 = (FacetCollector, FacetCollector, FacetCollector);
 
 /// Top hits, total count and the counts of every facet field, in one pass.
@@ -689,7 +710,12 @@ fn collectors(
     (
         TopDocs::with_limit(limit).order_by_score(),
         Count,
-        (facet(FACETS[0]), facet(FACETS[1]), facet(FACETS[2]), facet(FACETS[3])),
+        (
+            facet(FACETS[0]),
+            facet(FACETS[1]),
+            facet(FACETS[2]),
+            facet(FACETS[3]),
+        ),
         (facet(FACETS[4]), facet(FACETS[5]), facet(FACETS[6])),
     )
 }
@@ -742,21 +768,27 @@ pub(crate) fn search(index: &Index, request: &SearchRequest) -> Result<SearchRes
     };
     // The best RERANK hits are ranked again with the phrases of the query.
     let limit = request.limit.max(1);
-    let first = if phrases.is_empty() { limit } else { limit.max(RERANK) };
+    let first = if phrases.is_empty() {
+        limit
+    } else {
+        limit.max(RERANK)
+    };
     let collectors = collectors(first);
-    let run = |query: &dyn Query| searcher.search(query, &collectors).map_err(|e| index.error(e));
-    let mut query = with_filters(strict);
-    let mut found = run(&*query)?;
+    let run = |query: &dyn Query| {
+        searcher
+            .search(query, &collectors)
+            .map_err(|e| index.error(e))
+    };
+    let mut found = run(&*with_filters(strict))?;
     if found.1 == 0 {
         // Nothing has every word: rank what has some of them.
         if let Some(relaxed) = relaxed {
-            query = with_filters(Some(relaxed));
-            found = run(&*query)?;
+            found = run(&*with_filters(Some(relaxed)))?;
         }
     }
     let (mut top, total, (f0, f1, f2, f3), (f4, f5, f6)) = found;
-    if !phrases.is_empty() && top.len() > 1 {
-        top = rerank(index, &searcher, &*query, &phrases, &top, limit)?;
+    if !phrases.is_empty() && !top.is_empty() {
+        top = rerank(index, &searcher, &phrases, &top, limit)?;
     }
 
     let mut facets = BTreeMap::new();
@@ -861,7 +893,18 @@ fn hit(fields: &Fields, doc: &TantivyDocument, score: Score, snippets: &SnippetG
         let start: String = body[..end].split_whitespace().collect::<Vec<_>>().join(" ");
         (start, Vec::new())
     } else {
-        let fragment = snippet.fragment().to_string();
+        // A matched number or word may run past the fragment's end: extend it to the match.
+        let range = snippet.fragment_range();
+        let end = snippet
+            .highlighted()
+            .iter()
+            .map(|r| range.start.saturating_add(r.end))
+            .filter(|&e| e <= scan && body.is_char_boundary(e))
+            .fold(range.end, usize::max);
+        let fragment = body
+            .get(range.start..end)
+            .unwrap_or(snippet.fragment())
+            .to_string();
         let highlights = clean_ranges(snippet.highlighted(), &fragment);
         (fragment, highlights)
     };
@@ -939,5 +982,30 @@ mod tests {
         assert!(FULL_FORMS
             .get("uy ban nhan dan")
             .is_some_and(|a| a.contains(&"ubnd".to_string())));
+    }
+}
+
+#[cfg(test)]
+mod snippet_tests {
+    use crate::search::{Index, SearchRequest};
+
+    #[test]
+    fn numbers_and_words_are_marked_in_snippets() {
+        let index = Index::create_in_ram().expect("index");
+        let mut indexer = index.indexer().expect("indexer");
+        let text =
+            "TỈNH ỦY BÌNH PHƯỚC\nSố 189-KH/TU\nKẾ HOẠCH\ntuyên truyền đại hội đảng bộ các cấp";
+        indexer
+            .add_text("a.txt", text, &crate::Options::default())
+            .expect("add");
+        indexer.commit().expect("commit");
+        for (query, marked) in [
+            ("189-KH/TU", "<b>189-KH/TU</b>"),
+            ("tuyen truyen", "<b>tuyên</b> <b>truyền</b>"),
+        ] {
+            let results = index.search(&SearchRequest::new(query)).expect("search");
+            let snippet = &results.hits[0].snippet;
+            assert!(snippet.contains(marked), "{query}: {snippet}");
+        }
     }
 }

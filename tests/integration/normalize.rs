@@ -488,6 +488,7 @@ fn legacy_corpus_matches_the_transcripts() {
             "{:?}",
             d.warnings
         );
+        // VANBAN_DUMP=DIR writes both word lists there, for `diff` when a ratio drops.
         if let Ok(dir) = std::env::var("VANBAN_DUMP") {
             let name = path
                 .file_name()

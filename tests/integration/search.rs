@@ -634,7 +634,10 @@ mod cli {
         assert!(first.status.success(), "{stderr}");
         assert!(stderr.contains("first use"), "{stderr}");
         let json: serde_json::Value = serde_json::from_slice(&first.stdout).expect("json");
-        let top = json["hits"][0]["source"].as_str().unwrap_or_default().to_string();
+        let top = json["hits"][0]["source"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
         assert!(top.contains("chuyen-doi-so"), "{top}");
         let second = search();
         assert!(second.status.success());
