@@ -11,6 +11,10 @@
 //! over the judged queries on the 100,000-document index. That index is built once into
 //! `$CARGO_TARGET_DIR/vanban-bench-index` (or `target/…`) and reused while its size matches.
 //!
+//! `VANBAN_BENCH_ANALYZERS=1` prints, instead of the latency, what each analyzer stage costs:
+//! tokens, tokenizing and indexing speed of the default analyzer and of vanban's filters one by
+//! one, each on a single field.
+//!
 //! The documents are `corpus/` and `../shared/corpus/dev/*.txt`, normalised and extracted
 //! before timing. Every timed loop checks the number of documents it indexed, and the latency
 //! run checks that each query still finds what it found first.
@@ -158,6 +162,9 @@ fn count_tokens(docs: &[Prepared], mut analyzer: TextAnalyzer) -> usize {
     n
 }
 
+/// Builds a fresh analyzer for one run.
+type MakeAnalyzer = Box<dyn Fn() -> TextAnalyzer>;
+
 fn analyzer_variants(batch: &[Prepared], bytes: usize) {
     let base = || {
         TextAnalyzer::builder(SyllableTokenizer)
@@ -171,7 +178,7 @@ fn analyzer_variants(batch: &[Prepared], bytes: usize) {
             .filter(LowerCaser)
             .build()
     };
-    let variants: Vec<(&str, Box<dyn Fn() -> TextAnalyzer>, bool)> = vec![
+    let variants: Vec<(&str, MakeAnalyzer, bool)> = vec![
         (
             "default (simple, lower), positions",
             Box::new(default),
@@ -375,24 +382,29 @@ fn bench(c: &mut Criterion) {
         .iter()
         .map(|r| large.search(r).expect("search").total)
         .collect();
-    let mut samples = Vec::new();
-    for _ in 0..20 {
-        for (r, want) in requests.iter().zip(&expected) {
-            let t = Instant::now();
-            let results = large.search(r).expect("search");
-            samples.push(t.elapsed());
-            assert_eq!(results.total, *want);
+    for with_facets in [true, false] {
+        let mut samples = Vec::new();
+        for _ in 0..20 {
+            for (r, want) in requests.iter().zip(&expected) {
+                let r = r.clone().facet_counts(with_facets);
+                let t = Instant::now();
+                let results = large.search(&r).expect("search");
+                samples.push(t.elapsed());
+                assert_eq!(results.total, *want);
+            }
         }
+        samples.sort();
+        eprintln!(
+            "query latency on {} documents ({} queries × 20, facet counts {}): p50 {:.2} ms, \
+             p99 {:.2} ms, max {:.2} ms",
+            large.num_docs(),
+            QUERIES.len(),
+            if with_facets { "on" } else { "off" },
+            percentile(&samples, 0.50).as_secs_f64() * 1e3,
+            percentile(&samples, 0.99).as_secs_f64() * 1e3,
+            samples[samples.len() - 1].as_secs_f64() * 1e3,
+        );
     }
-    samples.sort();
-    eprintln!(
-        "query latency on {} documents ({} queries × 20): p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
-        large.num_docs(),
-        QUERIES.len(),
-        percentile(&samples, 0.50).as_secs_f64() * 1e3,
-        percentile(&samples, 0.99).as_secs_f64() * 1e3,
-        samples[samples.len() - 1].as_secs_f64() * 1e3,
-    );
 
     let mut group = c.benchmark_group("index");
     group.sample_size(10);

@@ -201,13 +201,24 @@ static FRONT_FIELD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A rule or separator line once debris is gone: `-----`, `*`, `===&===`, `_____`.
 fn is_rule(s: &str) -> bool {
-    !s.is_empty()
-        && s.chars().all(|c| {
-            matches!(
-                c,
-                '-' | '–' | '—' | '=' | '_' | '*' | '&' | '~' | '.' | '·' | ' ' | '|'
-            )
-        })
+    let base = |c: char| {
+        matches!(
+            c,
+            '-' | '–' | '—' | '=' | '_' | '*' | '&' | '~' | '.' | '·' | ' ' | '|'
+        )
+    };
+    if s.chars().all(base) {
+        return !s.is_empty();
+    }
+    // Ornaments of old transcripts: "-:-", "-0-" (dev/d050, legacy TCVN3 files).
+    let marks = s
+        .chars()
+        .filter(|&c| matches!(c, '-' | '–' | '=' | '_'))
+        .count();
+    s.len() <= 12
+        && marks >= 2
+        && s.chars()
+            .all(|c| base(c) || matches!(c, ':' | '0' | 'o' | 'O'))
 }
 
 fn decode_entity(name: &str) -> Option<&'static str> {
@@ -718,13 +729,16 @@ pub(crate) fn title_line(s: &str) -> Option<(&'static dict::DocType, Option<&str
 }
 
 /// "Nghị định của Chính phủ số 114/2003/NĐ-CP" (dev/d053): an old title-form line, the type in
-/// any case.
+/// any case; "quyết định của bộ trưởng bộ tài chính" (a TCVN3 transcript whose capitals were
+/// lost) when the line has no capital at all.
 fn title_form_line(s: &str) -> Option<(&'static dict::DocType, &str)> {
     let found = dict::find_doc_types(s);
     let (d, range) = found.first()?;
     let rest = s[range.end..].trim_start();
-    (range.start == 0 && rest.to_lowercase().starts_with("của ") && rest.contains(" số "))
-        .then_some((*d, rest))
+    let lower = rest.to_lowercase();
+    let numbered = lower.contains(" số ");
+    let uncased = !s.chars().any(char::is_uppercase);
+    (range.start == 0 && lower.starts_with("của ") && (numbered || uncased)).then_some((*d, rest))
 }
 
 /// A promulgating-authority line: short, unpunctuated, in capitals or opening with a body or a
@@ -754,7 +768,7 @@ pub(crate) struct TitleForm {
 /// Reads the subject lines of `seg` as a title-form header, if they are one.
 pub(crate) fn title_form(seg: &Segments<'_>) -> Option<TitleForm> {
     static FORM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?i:của)\s+(?P<issuer>.{3,80}?)\s+(?i:số)\s*:?\s*(?P<num>\S+)(?:\s+(?P<date>(?i:ngày)\s*\d{1,2}\s*(?:(?i:tháng)|/|-)\s*\d{1,2}\s*(?:(?i:năm)|/|-)\s*\d{4}))?\s*(?P<rest>.*)$")
+        Regex::new(r"^(?i:của)\s+(?P<issuer>.{3,80}?)\s+(?i:số)\s*:?\s*(?P<num>\S+(?:\s*/\s*\S+)*)(?:\s+(?P<date>(?i:ngày)\s*\d{1,2}\s*(?:(?i:tháng)|/|-)\s*\d{1,2}\s*(?:(?i:năm)|/|-)\s*\d{4}))?\s*(?P<rest>.*)$")
             .expect("title form regex")
     });
     let t = seg.title?;
@@ -764,7 +778,10 @@ pub(crate) fn title_form(seg: &Segments<'_>) -> Option<TitleForm> {
     };
     text.push_str(&seg.text(seg.subject.clone()).replace('\n', " "));
     let c = FORM.captures(text.trim())?;
-    let number = c["num"].trim_end_matches([',', ';', '.']).to_string();
+    let number: String = c["num"]
+        .trim_end_matches([',', ';', '.'])
+        .split_whitespace()
+        .collect();
     if !is_number_like(&number) {
         return None;
     }
@@ -1255,13 +1272,20 @@ fn signature_at(seg: &Segments<'_>, start: usize) -> Option<Range<usize>> {
     let columns = seg.lines[start..(start + 9).min(n)]
         .iter()
         .any(|l| l.cell > 0);
-    while j < n && j < start + 9 {
+    // In a column layout the signature's lines are spread between "Nơi nhận" items: count
+    // only right-column lines (at most 9), within 40 lines.
+    let mut seen = 0;
+    while j < n && j < start + if columns { 40 } else { 9 } && seen < 9 {
         let s = seg.line(j);
-        if is_signed_mark(s) || (columns && (is_list_item(s) || DISTRIBUTION_MARKER.is_match(s))) {
+        let left = columns && j > start && seg.lines[j].cell == 0;
+        if is_signed_mark(s)
+            || (columns && (left || is_list_item(s) || DISTRIBUTION_MARKER.is_match(s)))
+        {
             // "(Đã ký)"; the left column of a tab-aligned "Nơi nhận" table (dev/d054).
             j += 1;
             continue;
         }
+        seen += 1;
         if signing_form(s).is_some() {
             if position > 0 {
                 return None;
@@ -1483,215 +1507,14 @@ mod tests {
         assert!(title_line("NGHỊ ĐỊNHQuy định hỗ trợ")
             .is_some_and(|(d, r)| d.name == "Nghị định" && r == Some("Quy định hỗ trợ")));
         assert!(title_line("Nghị định của Chính phủ số 114/2003/NĐ-CP").is_some());
+        assert!(title_line("quyết định của bộ trưởng bộ tài chính").is_some());
+        assert!(title_line("Quyết định của Thủ tướng về việc").is_none());
+        for rule in ["-----", "*", "===&===", "-:-", "-0-", "| |"] {
+            assert!(is_rule(rule), "{rule}");
+        }
+        for text in ["0", "Số:", "-CV/BTGTU", ""] {
+            assert!(!is_rule(text), "{text}");
+        }
         assert!(title_line("Quyết định này có hiệu lực").is_none());
     }
 }
-#[cfg(test)]
-mod dump {
-    #[test]
-    #[ignore]
-    fn time_stages() {
-        let mut docs = Vec::new();
-        for dir in ["../shared/corpus/dev", "corpus/seeds", "corpus/composed"] {
-            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                if let Ok(t) = std::fs::read_to_string(e.path()) {
-                    docs.push(t);
-                }
-            }
-        }
-        let opts = crate::options::Options::default();
-        let total: usize = docs.iter().map(|d| d.len()).sum();
-        let normed: Vec<String> = docs
-            .iter()
-            .map(|d| crate::normalize::normalize_str(d, &opts).into_owned())
-            .collect();
-        let t = std::time::Instant::now();
-        for _ in 0..5 {
-            for d in &docs {
-                std::hint::black_box(crate::normalize::normalize_str(d, &opts));
-            }
-        }
-        println!(
-            "normalize {:.1} MB/s",
-            total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6
-        );
-        let t = std::time::Instant::now();
-        for _ in 0..5 {
-            for d in &normed {
-                std::hint::black_box(super::segment(d));
-            }
-        }
-        println!(
-            "segment {:.1} MB/s",
-            total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6
-        );
-        let t = std::time::Instant::now();
-        for _ in 0..5 {
-            for d in &normed {
-                std::hint::black_box(super::prepare(d));
-            }
-        }
-        println!(
-            "prepare {:.1} MB/s",
-            total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6
-        );
-        let t = std::time::Instant::now();
-        for _ in 0..5 {
-            for d in &normed {
-                std::hint::black_box(super::logical_lines(d));
-            }
-        }
-        println!(
-            "logical_lines {:.1} MB/s",
-            total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6
-        );
-        let t = std::time::Instant::now();
-        for _ in 0..5 {
-            for d in &normed {
-                for l in d.lines() {
-                    std::hint::black_box(super::clean_cell(l));
-                }
-            }
-        }
-        println!(
-            "clean_cell {:.1} MB/s",
-            total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6
-        );
-        let t = std::time::Instant::now();
-        for _ in 0..5 {
-            for d in &normed {
-                for l in d.lines() {
-                    std::hint::black_box(crate::dict::boilerplate_marker(l));
-                }
-            }
-        }
-        println!(
-            "boilerplate {:.1} MB/s",
-            total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6
-        );
-        let segs: Vec<_> = normed.iter().map(|d| super::segment(d)).collect();
-        let bodies: Vec<String> = segs.iter().map(|s| s.body_text()).collect();
-        let t = std::time::Instant::now();
-        for _ in 0..5 {
-            for s in &segs {
-                let mut w = Vec::new();
-                std::hint::black_box(crate::extract::header::header(s, &mut w));
-                std::hint::black_box(crate::extract::signature::signer(s));
-                std::hint::black_box(crate::extract::news::news(s));
-                std::hint::black_box(crate::extract::kind::kind(s));
-            }
-        }
-        println!(
-            "my extractors {:.1} MB/s",
-            total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6
-        );
-        let t = std::time::Instant::now();
-        for _ in 0..5 {
-            for b in &bodies {
-                std::hint::black_box(crate::extract::references::references(b, None));
-            }
-        }
-        println!(
-            "references {:.1} MB/s",
-            total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6
-        );
-        let t = std::time::Instant::now();
-        for _ in 0..5 {
-            for b in &bodies {
-                std::hint::black_box(crate::extract::people::people(b));
-            }
-        }
-        println!(
-            "people {:.1} MB/s",
-            total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6
-        );
-        let t = std::time::Instant::now();
-        for _ in 0..5 {
-            for b in &bodies {
-                std::hint::black_box(crate::extract::actions::action_items(b));
-            }
-        }
-        println!(
-            "actions {:.1} MB/s",
-            total as f64 * 5.0 / t.elapsed().as_secs_f64() / 1e6
-        );
-    }
-
-    #[test]
-    #[ignore]
-    fn loop_segment() {
-        let mut docs = Vec::new();
-        for dir in ["../shared/corpus/dev", "corpus/seeds", "corpus/composed"] {
-            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                if let Ok(t) = std::fs::read_to_string(e.path()) {
-                    docs.push(t);
-                }
-            }
-        }
-        let stage = std::env::var("SEGX_STAGE").unwrap_or_default();
-        for _ in 0..20 {
-            for d in &docs {
-                match stage.as_str() {
-                    "extract" => {
-                        std::hint::black_box(crate::extract::extract(d));
-                    }
-                    "normalize" => {
-                        std::hint::black_box(crate::normalize::normalize_str(
-                            d,
-                            &crate::options::Options::default(),
-                        ));
-                    }
-                    _ => {
-                        std::hint::black_box(super::segment(d));
-                    }
-                }
-            }
-        }
-    }
-
-    #[test]
-    #[ignore]
-    fn dump_segments() {
-        let path = std::env::var("SEGX_DUMP").unwrap_or_default();
-        let text = std::fs::read_to_string(&path).unwrap_or_default();
-        let text = crate::normalize::normalize_str(&text, &crate::options::Options::default());
-        let seg = super::segment(&text);
-        for (i, l) in seg.lines.iter().enumerate() {
-            let mut tags = String::new();
-            for (name, r) in [
-                ("H", &seg.header),
-                ("S", &seg.subject),
-                ("R", &seg.recipients),
-                ("B", &seg.body),
-                ("G", &seg.signature),
-                ("D", &seg.distribution),
-                ("A", &seg.annex),
-                ("Y", &seg.byline),
-            ] {
-                if r.contains(&i) {
-                    tags.push_str(name);
-                }
-            }
-            if seg.title == Some(i) {
-                tags.push('T');
-            }
-            if seg.headline == Some(i) {
-                tags.push('h');
-            }
-            if seg.time_line == Some(i) {
-                tags.push('t');
-            }
-            if seg.issuer_lines.contains(&i) {
-                tags.push('I');
-            }
-            let t: String = l.text.chars().take(90).collect();
-            println!(
-                "{i:4} {tags:5} {}{}c{} {t}",
-                if l.gap_before { "_" } else { " " },
-                if l.bold { "b" } else { " " },
-                l.cell
-            );
-        }
-    }
-}
-

@@ -66,11 +66,92 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
     let mut heading_open = false;
     // The paragraph before asked something: a body's sentence here is its task (seeds/002).
     let mut carry = false;
+    // Inside a section of tasks ("IV. TỔ CHỨC THỰC HIỆN", "III. NHIỆM VỤ, GIẢI PHÁP"): every
+    // numbered heading may name who acts, and a body's sentence is its task.
+    let mut section = false;
+    // Tasks of a section that wait for their "Đơn vị chủ trì: …" line (dev/d033), and the
+    // items that line and the field lines after it complete.
+    let mut tentative: Vec<&str> = Vec::new();
+    let mut fielded: Vec<usize> = Vec::new();
+    // Inside an article "Điều 14. Trách nhiệm của X": X.
+    let mut article: Option<Vec<String>> = None;
     for (n, raw) in lines.iter().enumerate() {
         let marker_len = MARKER.find(raw).map_or(0, |m| m.end());
         let line = &raw[marker_len..];
         if line.trim().is_empty() {
             continue;
+        }
+        if let Some(field) = task_field(line) {
+            // "Đơn vị chủ trì thực hiện: Các Sở …" / "Đơn vị phối hợp: …" / "Thời gian thực
+            // hiện: Tháng 12/2025" under the tasks they describe (dev/d033).
+            if section || !fielded.is_empty() {
+                for task in tentative.drain(..) {
+                    let before = out.len();
+                    push(&mut out, task, Vec::new());
+                    fielded.extend(before..out.len());
+                }
+            }
+            for &k in &fielded {
+                match &field {
+                    TaskField::Who(bodies) => {
+                        for b in bodies {
+                            if !out[k].assignees.contains(b) {
+                                out[k].assignees.push(b.clone());
+                            }
+                        }
+                    }
+                    TaskField::When(date) => {
+                        if out[k].deadline.is_none() {
+                            out[k].deadline = date.clone();
+                        }
+                    }
+                }
+            }
+            continue;
+        }
+        fielded.clear();
+        if let Some(opens) = section_heading(raw, line) {
+            // A new part of the document: tasks that no field line claimed were topics.
+            tentative.clear();
+            article = None;
+            section = opens;
+            in_directive = opens;
+            directive = None;
+            heading_open = false;
+            if opens {
+                continue;
+            }
+        }
+        if section && closing(line) {
+            // "Trên đây là Kế hoạch …. Ủy ban nhân dân tỉnh yêu cầu …" (dev/d036): the closing
+            // paragraph is the document's own, not the last body's.
+            section = false;
+            in_directive = false;
+            directive = None;
+            tentative.clear();
+        }
+        if section && !in_directive && numbered(raw, marker_len) {
+            // "**3. Các Sở, ban, ngành cấp tỉnh**" after a topic heading (dev/d036).
+            in_directive = true;
+            directive = None;
+        }
+        let found_before = out.len();
+        if let Some(who) = article_duty(line) {
+            // "Điều 14. Trách nhiệm của Sở Khoa học và Công nghệ" (a quy chế, dev/d011): the
+            // clauses of the article are that body's tasks.
+            article = Some(who);
+            in_directive = false;
+            directive = None;
+            continue;
+        }
+        if let Some(who) = article.as_ref() {
+            let plain = line.trim_start().trim_start_matches('*');
+            if plain.starts_with("Điều ") || !line.chars().any(char::is_lowercase) {
+                article = None;
+            } else {
+                push(&mut out, line, who.clone());
+                continue;
+            }
         }
         if in_directive {
             match directive_line(raw, line) {
@@ -237,8 +318,160 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
             }
         }
         carry = any || (carry && current.is_some());
+        if section && out.len() == found_before {
+            let who = subject(line);
+            if !who.is_empty() && who_then_verb(line, &who) {
+                // "**2. **Sở Tài chính chủ trì, phối hợp …" / "c) Bộ Quốc phòng phát huy …"
+                // in a section of tasks (dev/d033, d029): the body's paragraph is its task.
+                push(&mut out, line, who);
+            } else if line.starts_with(char::is_uppercase) && marker_len > 0 {
+                tentative.push(line);
+            }
+        }
     }
     out
+}
+
+/// Words of a heading that opens the part of a plan or directive that assigns the tasks
+/// ("IV. TỔ CHỨC THỰC HIỆN", dev/d036; "III. NHIỆM VỤ, GIẢI PHÁP", dev/d033; "III. NHIỆM VỤ
+/// TRỌNG TÂM", dev/d029; "II. NỘI DUNG THỰC HIỆN", dev/d035), lower case.
+const SECTION_WORDS: &[&str] = &[
+    "tổ chức thực hiện",
+    "nội dung thực hiện",
+    "nhiệm vụ",
+    "giải pháp",
+    "phân công",
+    "trách nhiệm",
+];
+
+/// Whether the line is a section heading (a Roman numeral, or capitals only) and whether that
+/// section assigns tasks: `Some(true)` opens one, `Some(false)` is another section.
+fn section_heading(raw: &str, line: &str) -> Option<bool> {
+    let marker = raw[..raw.len() - line.len()].trim_matches(|c: char| c.is_whitespace() || c == '*');
+    let roman = marker.len() > 1
+        && marker.ends_with('.')
+        && marker.trim_end_matches('.').chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    let text = line.trim().trim_matches('*').trim();
+    let caps = text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase);
+    // An article is a section too: "Điều 3. Tổ chức thực hiện" (dev/d003).
+    let article = article_title(text);
+    if !roman && !caps && article.is_none() {
+        return None;
+    }
+    let lower = article.unwrap_or(text).to_lowercase();
+    Some(SECTION_WORDS.iter().any(|w| lower.contains(w)))
+}
+
+/// The heads of an article that lists one body's duties, lower case: "Điều 14. Trách nhiệm
+/// của Sở Khoa học và Công nghệ", "Điều 5. Nhiệm vụ của Tổ giúp việc" (quy chế, quy định;
+/// dev/d011).
+const DUTY_HEADS: &[&str] = &["trách nhiệm của ", "nhiệm vụ của ", "nhiệm vụ, quyền hạn của "];
+
+/// "Điều 14. Trách nhiệm của Sở Khoa học và Công nghệ" → "Sở Khoa học và Công nghệ".
+/// A clause "1. Trách nhiệm của Ủy ban nhân dân các xã, phường" under an article does the same
+/// (a quyết định, dev/d003).
+fn article_duty(line: &str) -> Option<Vec<String>> {
+    let s = line.trim().trim_matches('*').trim();
+    let article = article_title(s);
+    let title = article.unwrap_or(s);
+    let lower = title.to_lowercase();
+    let head = DUTY_HEADS.iter().find(|h| lower.starts_with(*h))?;
+    // Vietnamese letters keep their byte length when lower-cased; `get` guards the rest.
+    let who = clean(title.get(head.len()..)?);
+    // A clause must name a body ("1. Trách nhiệm của Sở …"); "3. Trách nhiệm của chi bộ và
+    // cấp ủy:" in a party charter (dev/d001) states a rule, it assigns nothing.
+    let named = who.starts_with(char::is_uppercase) && cue_at(&who, Cue::BodyHead).is_some();
+    if article.is_none() && !named {
+        return None;
+    }
+    if who.is_empty() || who.len() > 200 || who.contains(". ") || who.ends_with(['.', ';']) {
+        return None;
+    }
+    let bodies = split_bodies(&drop_brackets(&who));
+    (!bodies.is_empty()).then_some(bodies)
+}
+
+/// "Điều 3. Tổ chức thực hiện" → "Tổ chức thực hiện" (also "**Điều 2. **…").
+fn article_title(s: &str) -> Option<&str> {
+    let rest = s.strip_prefix("Điều")?.trim_start_matches(['*', ' ']);
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return None;
+    }
+    Some(rest[digits..].trim_start_matches(['.', ':', '*', ' ']))
+}
+
+/// "Trên đây là Kế hoạch …": the paragraph that closes a plan (dev/d035, d036).
+fn closing(line: &str) -> bool {
+    line.trim_start().trim_start_matches('*').starts_with("Trên đây")
+}
+
+/// A marker of digits: "1.", "**2. **" (not "a)", "-", "2.3.").
+fn numbered(raw: &str, marker_len: usize) -> bool {
+    let m = raw[..marker_len].trim_matches(|c: char| c.is_whitespace() || c == '*');
+    m.len() > 1 && m.ends_with('.') && m[..m.len() - 1].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether the body named at the start of `line` is followed by a verb (lower case, not a
+/// list word): "Sở Tài chính chủ trì …", not "Sở Tài chính." or "Sở Y tế:".
+fn who_then_verb(line: &str, who: &[String]) -> bool {
+    let s = line.trim_start();
+    let (_, end) = assignee_span(s);
+    let _ = who;
+    let rest = s[end..].trim_start();
+    rest.starts_with(char::is_lowercase)
+}
+
+/// A field line under a task of a plan's table of tasks.
+enum TaskField {
+    /// "Đơn vị chủ trì: …", "Đơn vị phối hợp: …": who does it.
+    Who(Vec<String>),
+    /// "Thời gian thực hiện: Tháng 12/2025": when (none for "Thường xuyên").
+    When(Option<PartialDate>),
+}
+
+/// The labels of the field lines of a plan's task list (dev/d033: "Đơn vị chủ trì thực hiện:
+/// …", "Đơn vị phối hợp: …", "Thời gian thực hiện: …"; composed state_01: "Đơn vị chủ trì:
+/// …"), lower case, and whether the value names bodies (else a time).
+const FIELD_LABELS: &[(&str, bool)] = &[
+    ("đơn vị chủ trì", true),
+    ("cơ quan chủ trì", true),
+    ("chủ trì", true),
+    ("đơn vị phối hợp", true),
+    ("cơ quan phối hợp", true),
+    ("phối hợp", true),
+    ("đơn vị thực hiện", true),
+    ("cơ quan thực hiện", true),
+    ("thời gian", false),
+    ("thời hạn", false),
+];
+
+/// "Đơn vị chủ trì thực hiện: Các Sở, ngành …" → the bodies; "Thời gian: …" → the date.
+fn task_field(line: &str) -> Option<TaskField> {
+    // Cheap test first: a colon near the start.
+    let colon = line.find(':').filter(|&i| i <= 60)?;
+    let label = line[..colon].trim().trim_matches('*').trim();
+    let first = label.chars().next()?;
+    if !first.is_uppercase() {
+        return None;
+    }
+    let lower = label.to_lowercase();
+    let &(_, who) = FIELD_LABELS.iter().find(|(l, _)| {
+        lower
+            .strip_prefix(l)
+            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+    })?;
+    let value = clean(&line[colon + 1..]);
+    if who {
+        let value = value.trim_start_matches(['*', ' ']);
+        if !value.starts_with(char::is_uppercase) || cue_at(value, Cue::BodyHead).is_none() {
+            return None;
+        }
+        let bodies = split_bodies(&drop_brackets(value));
+        (!bodies.is_empty()).then_some(TaskField::Who(bodies))
+    } else {
+        Some(TaskField::When(find_dates(&value).into_iter().next().map(|d| d.date)))
+    }
 }
 
 /// Lines joined into paragraphs where a line was wrapped ("Thực hiện Nghị quyết số\n214/NQ-CP
@@ -250,6 +483,7 @@ fn paragraphs(body: &str) -> Vec<Cow<'_, str>> {
     let mut last_len = 0;
     // The previous line ended a sentence (";" and "," do not: "…02 cấp;\nthường xuyên …").
     let mut ended = true;
+    let mut prev = "";
     for line in body.lines() {
         let t = line.trim_end();
         if t.trim().is_empty() {
@@ -266,8 +500,15 @@ fn paragraphs(body: &str) -> Vec<Cow<'_, str>> {
             .trim_start()
             .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
         let wrapped = (WRAPPED_LINE..=WRAPPED_LINE_MAX).contains(&last_len);
-        let goes_on = (next_lower && !ended) || (open && wrapped);
+        // A comma never ends a paragraph: "1. Trách nhiệm của Sở Văn hóa," / "Thể thao và Du
+        // lịch" (dev/d003).
+        let comma = prev.ends_with(',');
+        let goes_on = (next_lower && !ended) || (open && (wrapped || comma || name_wraps(prev, t)));
+        // "**Điều" / "14. Trách nhiệm của …**" (dev/d011): the article's number is no list item.
+        let article_number = prev.trim_matches(['*', ' ']) == "Điều";
+        let goes_on = goes_on || (article_number && next_lower);
         let starts_item = goes_on
+            && !article_number
             && MARKER
                 .find(t)
                 .is_some_and(|m| m.end() > 0 && !t[..m.end()].trim().is_empty());
@@ -282,8 +523,39 @@ fn paragraphs(body: &str) -> Vec<Cow<'_, str>> {
         open = !t.ends_with(['.', '!', '?', ':', ';', '…', '"', '”', ')']);
         ended = t.ends_with(['.', '!', '?']);
         last_len = t.chars().count();
+        prev = t;
     }
     out
+}
+
+/// Whether a line break falls inside a name: the line ends with a function word ("… các tỉnh,
+/// thành phố từ" / "Hà Tĩnh đến Khánh Hòa:", dev/d039), or a capitalised word and the next
+/// line goes on with a capitalised word followed by a comma or another capital ("… Đài Tiếng
+/// nói Việt" / "Nam, Thông tấn xã …", dev/d039; "… Ban Quản lý Khu kinh tế" / "Đông Nam, Sở
+/// …", dev/d036). A heading closed by markdown ("**1. Sở Y tế**") and a heading followed by its
+/// task ("8. Đề nghị Sở Thông tin và Truyền thông" / "Hỗ trợ cán bộ …", seeds/000) stay apart.
+fn name_wraps(prev: &str, next: &str) -> bool {
+    let next = next.trim_start();
+    if prev.ends_with('*') || !next.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let Some(last) = prev.rsplit(|c: char| !c.is_alphanumeric()).next() else {
+        return false;
+    };
+    if last.is_empty() || !prev.ends_with(last) {
+        return false;
+    }
+    if !is_capitalised(last) {
+        return is_cue(&last.to_lowercase(), Cue::Stop) || last == "và";
+    }
+    let Some(e) = word_end(next, 0) else {
+        return false;
+    };
+    let after = &next[e..];
+    after.starts_with([',', ':'])
+        || after
+            .strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(char::is_uppercase))
 }
 
 /// A line this long (characters) that ends mid-sentence was wrapped, not ended: page dumps

@@ -192,8 +192,13 @@ fn scan(s: &str, start: usize, mode: Mode) -> Option<Raw<'_>> {
         if digits > 6 {
             return None;
         }
-        let seq = &s[i..i + digits];
-        i += digits;
+        // "30c/NQ-CP": a letter suffix on the sequence, right before the slash.
+        let suffix = match s.as_bytes().get(i + digits..i + digits + 2) {
+            Some([l, b'/']) if l.is_ascii_lowercase() => 1,
+            _ => 0,
+        };
+        let seq = &s[i..i + digits + suffix];
+        i += digits + suffix;
         Some(seq)
     } else {
         None
@@ -538,6 +543,8 @@ mod tests {
             // sentence end after the number
             ("theo Quyết định số 123/QĐ-UBND. UBND tỉnh giao", vec!["123/QĐ-UBND"]),
             ("Kế hoạch 14-KH/TU; 1383-CV/BTGTU.", vec!["14-KH/TU", "1383-CV/BTGTU"]),
+            // composed state_06: a letter after the sequence
+            ("Nghị quyết số 30c/NQ-CP của Chính phủ", vec!["30c/NQ-CP"]),
             // dev/d006: broken after the hyphen; dev/d062: a standard, not a number
             ("- Thông tư số 10/2025/TT-\nBNV ngày", vec!["10/2025/TT-BNV"]),
             ("được định nghĩa trong QCVN 03:2012/BXD và", vec![]),

@@ -50,6 +50,8 @@ pub(crate) enum Cue {
     Stop,
     /// "số", "ngày", "đã": ends a cited law's title.
     TitleStop,
+    /// "huyện", "xã": a place name follows.
+    Level,
 }
 
 static CUES: LazyLock<HashMap<Cue, Vec<&'static str>>> = LazyLock::new(|| {
@@ -68,6 +70,7 @@ static CUES: LazyLock<HashMap<Cue, Vec<&'static str>>> = LazyLock::new(|| {
             "body_head" => Cue::BodyHead,
             "name_word" => Cue::NameWord,
             "title_stop" => Cue::TitleStop,
+            "level" => Cue::Level,
             _ => Cue::Stop,
         };
         map.entry(role).or_default().push(row[c]);
@@ -455,28 +458,8 @@ fn is_place(text: &str, start: usize, name: &str, syllables: usize) -> bool {
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    let level = matches!(
-        prev,
-        "tỉnh"
-            | "Tỉnh"
-            | "huyện"
-            | "Huyện"
-            | "xã"
-            | "Xã"
-            | "phường"
-            | "Phường"
-            | "quận"
-            | "Quận"
-            | "TP"
-            | "phố"
-            | "Phố"
-            | "thị"
-            | "trấn"
-            | "TX"
-            | "thôn"
-            | "ấp"
-            | "bản"
-    );
+    // "huyện Lý Sơn", "Huyện ủy Lý Sơn", "huyện đảo Lý Sơn" (composed news_02).
+    let level = is_cue(&prev.to_lowercase(), Cue::Level);
     if level && (syllables == 2 || dict::province_by_name(name).is_some()) {
         return true;
     }
@@ -756,7 +739,8 @@ mod tests {
                     "body_head",
                     "name_word",
                     "stop",
-                    "title_stop"
+                    "title_stop",
+                    "level"
                 ]
                 .contains(&row[1]),
                 "{row:?}"
@@ -869,6 +853,7 @@ mod tests {
             "Bình Phước, ngày tháng 9 năm 2021; Ban Tuyên giáo Tỉnh ủy tổ chức",
             "Giám đốc Sở Y tế tỉnh Lâm Đồng cho biết",
             "Chủ tịch UBND huyện Lý Sơn phát biểu",
+            "Bí thư Huyện ủy Lý Sơn cho biết",
             "Đồng chí bí thư chi bộ (đảng bộ) hoặc phó bí thư chi bộ làm tổ trưởng",
             "bà con nhân dân; ông bà tổ tiên; Bà Rịa - Vũng Tàu",
             "Bà Cương trị giá gần 14 tỷ đồng",

@@ -15,7 +15,12 @@ pub(crate) fn signer(seg: &Segments<'_>) -> Option<Signer> {
     let mut authority: Vec<&str> = Vec::new();
     let mut positions: Vec<&str> = Vec::new();
     let mut name = None;
-    for i in range {
+    // A column layout interleaves "Nơi nhận" items (left) with the signature (right, dev/d054).
+    let columns = range.clone().any(|i| seg.lines[i].cell > 0);
+    for i in range.clone() {
+        if columns && i > range.start && seg.lines[i].cell == 0 {
+            continue;
+        }
         let s = seg.line(i).trim();
         if s.starts_with(['-', '+', '•']) || segment::DISTRIBUTION_MARKER.is_match(s) {
             continue;

@@ -229,6 +229,26 @@ pub fn normalize(bytes: &[u8], opts: &Options) -> Result<String> {
     }
 }
 
+/// One bit per byte of `block` (at most 64 bytes) that starts a non-ASCII character
+/// (0b11xxxxxx), eight bytes at a time.
+#[inline]
+pub(crate) fn lead_bytes(block: &[u8]) -> u64 {
+    let mut mask = 0u64;
+    let mut chunks = block.chunks_exact(8);
+    for (k, word) in chunks.by_ref().enumerate() {
+        let x = u64::from_le_bytes([
+            word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7],
+        ]);
+        let flags = x & (x << 1) & 0x8080_8080_8080_8080;
+        mask |= ((flags >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * k);
+    }
+    let done = block.len() - chunks.remainder().len();
+    for (k, &x) in chunks.remainder().iter().enumerate() {
+        mask |= u64::from(x >= 0xC0) << (done + k);
+    }
+    mask
+}
+
 /// One scan: is `text` already normalised (NFC, no character the space rules change, no split
 /// syllable, every tone mark in place)? Must never say yes where the pipeline would change
 /// something (a test checks it on the corpus).

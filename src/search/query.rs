@@ -9,10 +9,10 @@ use std::ops::{Bound, Range};
 use std::sync::LazyLock;
 
 use serde::Serialize;
-use tantivy::collector::{Collector, Count, FacetCollector, FacetCounts, TopDocs};
+use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
-    EnableScoring, RangeQuery, Scorer, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, EnableScoring, FuzzyTermQuery, Occur,
+    PhraseQuery, Query, RangeQuery, Scorer, TermQuery,
 };
 use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
@@ -85,6 +85,9 @@ pub struct SearchRequest {
     pub cites: Option<String>,
     /// The most hits to return.
     pub limit: usize,
+    /// Whether to count facet values (on by default; off saves a pass over the facet columns
+    /// of every matching document).
+    pub facet_counts: bool,
 }
 
 impl SearchRequest {
@@ -97,6 +100,7 @@ impl SearchRequest {
             to: None,
             cites: None,
             limit: DEFAULT_LIMIT,
+            facet_counts: true,
         }
     }
 
@@ -127,6 +131,12 @@ impl SearchRequest {
     /// Sets the most hits to return.
     pub fn limit(mut self, limit: usize) -> Self {
         self.limit = limit;
+        self
+    }
+
+    /// Counts facet values (`true`, the default) or not.
+    pub fn facet_counts(mut self, on: bool) -> Self {
+        self.facet_counts = on;
         self
     }
 }
@@ -176,7 +186,8 @@ pub struct SearchResults {
     pub total: u64,
     /// The best `limit` of them, best first.
     pub hits: Vec<Hit>,
-    /// Per facet field, the most frequent values among all matching documents.
+    /// Per facet field, the most frequent values among all matching documents (empty when the
+    /// request turned facet counts off).
     pub facets: BTreeMap<String, Vec<FacetCount>>,
 }
 
@@ -548,9 +559,8 @@ fn text_query(searcher: &Searcher, fields: &Fields, text: &str) -> Option<TextQu
         phrases.extend(optional);
         clauses(&required, Occur::Must)
     };
-    let relaxed = (n >= 2).then(|| {
-        Box::new(BooleanQuery::new(clauses(&required, Occur::Should))) as Box<dyn Query>
-    });
+    let relaxed = (n >= 2)
+        .then(|| Box::new(BooleanQuery::new(clauses(&required, Occur::Should))) as Box<dyn Query>);
     Some(TextQuery {
         strict: Box::new(BooleanQuery::new(strict)),
         relaxed,
@@ -685,39 +695,88 @@ fn rerank(
     Ok(ranked)
 }
 
-type Facets4 = (
-    FacetCollector,
-    FacetCollector,
-    FacetCollector,
-    FacetCollector,
-);
-type Facets3 = (FacetCollector, FacetCollector, FacetCollector);
+/// Counts the values of every facet field at their top level, in one pass over the facet
+/// columns of the matching documents.
+struct FacetTally;
 
-/// Top hits, total count and the counts of every facet field, in one pass.
-fn collectors(
-    limit: usize,
-) -> (
-    impl Collector<Fruit = Vec<(Score, tantivy::DocAddress)>>,
-    Count,
-    Facets4,
-    Facets3,
-) {
-    let facet = |name: &str| {
-        let mut collector = FacetCollector::for_field(name);
-        collector.add_facet(Facet::root());
-        collector
-    };
-    (
-        TopDocs::with_limit(limit).order_by_score(),
-        Count,
-        (
-            facet(FACETS[0]),
-            facet(FACETS[1]),
-            facet(FACETS[2]),
-            facet(FACETS[3]),
-        ),
-        (facet(FACETS[4]), facet(FACETS[5]), facet(FACETS[6])),
-    )
+/// Per field, value at the top level (`Tỉnh ủy Bình Phước` for
+/// `/Tỉnh ủy Bình Phước/Ban Tuyên giáo`) → documents.
+type Tally = Vec<HashMap<String, u64>>;
+
+/// [`FacetTally`] on one segment: per field, its column and a count per facet ordinal.
+struct SegmentTally {
+    readers: Vec<tantivy::fastfield::FacetReader>,
+    counts: Vec<Vec<u32>>,
+}
+
+impl Collector for FacetTally {
+    type Fruit = Tally;
+    type Child = SegmentTally;
+
+    fn for_segment(
+        &self,
+        _: tantivy::SegmentOrdinal,
+        segment: &tantivy::SegmentReader,
+    ) -> tantivy::Result<SegmentTally> {
+        let mut readers = Vec::with_capacity(FACETS.len());
+        let mut counts = Vec::with_capacity(FACETS.len());
+        for name in FACETS {
+            let reader = segment.facet_reader(name)?;
+            counts.push(vec![0; reader.num_facets()]);
+            readers.push(reader);
+        }
+        Ok(SegmentTally { readers, counts })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, segments: Vec<Tally>) -> tantivy::Result<Tally> {
+        let mut total: Tally = vec![HashMap::new(); FACETS.len()];
+        for segment in segments {
+            for (into, from) in total.iter_mut().zip(segment) {
+                for (value, count) in from {
+                    *into.entry(value).or_insert(0) += count;
+                }
+            }
+        }
+        Ok(total)
+    }
+}
+
+impl tantivy::collector::SegmentCollector for SegmentTally {
+    type Fruit = Tally;
+
+    fn collect(&mut self, doc: tantivy::DocId, _: Score) {
+        for (reader, counts) in self.readers.iter().zip(&mut self.counts) {
+            for ord in reader.facet_ords(doc) {
+                if let Some(count) = counts.get_mut(ord as usize) {
+                    *count += 1;
+                }
+            }
+        }
+    }
+
+    fn harvest(self) -> Tally {
+        let mut tally: Tally = Vec::with_capacity(FACETS.len());
+        let mut facet = Facet::root();
+        for (reader, counts) in self.readers.iter().zip(self.counts) {
+            let mut values: HashMap<String, u64> = HashMap::new();
+            for (ord, count) in counts.into_iter().enumerate() {
+                if count == 0 || reader.facet_from_ord(ord as u64, &mut facet).is_err() {
+                    continue;
+                }
+                if let Some(top) = facet.to_path().first() {
+                    // A document has one value per top level here (one issuer, distinct
+                    // people), so the counts of its ordinals add up per top-level value.
+                    *values.entry(top.to_string()).or_insert(0) += u64::from(count);
+                }
+            }
+            tally.push(values);
+        }
+        tally
+    }
 }
 
 pub(crate) fn search(index: &Index, request: &SearchRequest) -> Result<SearchResults> {
@@ -773,7 +832,11 @@ pub(crate) fn search(index: &Index, request: &SearchRequest) -> Result<SearchRes
     } else {
         limit.max(RERANK)
     };
-    let collectors = collectors(first);
+    let collectors = (
+        TopDocs::with_limit(first).order_by_score(),
+        Count,
+        request.facet_counts.then_some(FacetTally),
+    );
     let run = |query: &dyn Query| {
         searcher
             .search(query, &collectors)
@@ -786,14 +849,14 @@ pub(crate) fn search(index: &Index, request: &SearchRequest) -> Result<SearchRes
             found = run(&*with_filters(Some(relaxed)))?;
         }
     }
-    let (mut top, total, (f0, f1, f2, f3), (f4, f5, f6)) = found;
+    let (mut top, total, tally) = found;
     if !phrases.is_empty() && !top.is_empty() {
         top = rerank(index, &searcher, &phrases, &top, limit)?;
     }
 
     let mut facets = BTreeMap::new();
-    for (name, counts) in FACETS.iter().zip([f0, f1, f2, f3, f4, f5, f6]) {
-        facets.insert(name.to_string(), facet_counts(&counts));
+    for (name, counts) in FACETS.iter().zip(tally.unwrap_or_default()) {
+        facets.insert(name.to_string(), facet_counts(counts));
     }
 
     let tokenizer = index
@@ -813,13 +876,10 @@ pub(crate) fn search(index: &Index, request: &SearchRequest) -> Result<SearchRes
     })
 }
 
-fn facet_counts(counts: &FacetCounts) -> Vec<FacetCount> {
+fn facet_counts(counts: HashMap<String, u64>) -> Vec<FacetCount> {
     let mut values: Vec<FacetCount> = counts
-        .get(Facet::root())
-        .map(|(facet, count)| FacetCount {
-            value: facet.to_path().join("/"),
-            count,
-        })
+        .into_iter()
+        .map(|(value, count)| FacetCount { value, count })
         .collect();
     values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
     values.truncate(FACET_VALUES);

@@ -32,8 +32,9 @@ use std::process::Command;
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
-/// The evaluation fails below this micro-F1 (measured figure, rounded down).
-const MICRO_F1_FLOOR: f64 = 0.0;
+/// The evaluation fails below this micro-F1: the figure measured when it was set (0.8999 on
+/// 2026-11-23, 90 expected records), rounded down. Raise it as the extractors improve.
+const MICRO_F1_FLOOR: f64 = 0.89;
 
 /// The scored fields, in the order of the table.
 const FIELDS: &[&str] = &[
@@ -727,9 +728,10 @@ fn extraction_matches_the_expected_records() {
     let verbose = std::env::var_os("VANBAN_EVAL_VERBOSE").is_some_and(|v| v != "0");
     println!("{}", report.render(verbose));
     let micro = report.micro().f1();
+    println!("micro-F1 {micro:.4} (floor {MICRO_F1_FLOOR})");
     assert!(
         micro >= MICRO_F1_FLOOR,
-        "micro-F1 {micro:.3} is below the floor {MICRO_F1_FLOOR}"
+        "micro-F1 {micro:.4} is below the floor {MICRO_F1_FLOOR}"
     );
 }
 

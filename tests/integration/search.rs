@@ -381,6 +381,18 @@ fn hits_carry_the_record_fields_and_a_marked_snippet() {
     // Facet counts cover every matching document.
     let kinds: u64 = results.facets["kind"].iter().map(|v| v.count).sum();
     assert_eq!(kinds, results.total);
+    // A hierarchical facet counts each document once, under its top level.
+    let all = index.search(&SearchRequest::new("")).expect("search");
+    let parents: u64 = all.facets["issuer"].iter().map(|v| v.count).sum();
+    assert!(parents <= all.total, "{parents} > {}", all.total);
+    let binh_phuoc = all.facets["issuer"]
+        .iter()
+        .find(|v| v.value == "Tỉnh ủy Bình Phước")
+        .map(|v| v.count);
+    let filtered = index
+        .search(&SearchRequest::new("").facet("issuer", "Tỉnh ủy Bình Phước"))
+        .expect("search");
+    assert_eq!(binh_phuoc, Some(filtered.total));
 }
 
 #[test]
