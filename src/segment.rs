@@ -14,6 +14,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use memchr::memmem;
 use regex::Regex;
 
 use crate::dict::{self, BoilerplateScope};
@@ -211,12 +212,14 @@ fn is_rule(s: &str) -> bool {
         return !s.is_empty();
     }
     // Ornaments of old transcripts: "-:-", "-0-" (dev/d050, legacy TCVN3 files).
+    if s.len() > 12 {
+        return false;
+    }
     let marks = s
         .chars()
         .filter(|&c| matches!(c, '-' | '–' | '=' | '_'))
         .count();
-    s.len() <= 12
-        && marks >= 2
+    marks >= 2
         && s.chars()
             .all(|c| base(c) || matches!(c, ':' | '0' | 'o' | 'O'))
 }
@@ -324,16 +327,24 @@ static DEBRIS: [bool; 256] = {
     table
 };
 
+/// Whether a cell holds debris, a double space or a no-break space. Most cells are clean, so
+/// the check runs over bytes, the two-byte ones with prebuilt (vectorised) searchers.
+fn needs_cleaning(bytes: &[u8]) -> bool {
+    static DOUBLE_SPACE: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new(b"  "));
+    static NO_BREAK_SPACE: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new("\u{a0}".as_bytes()));
+    bytes.iter().any(|&b| DEBRIS[usize::from(b)])
+        || DOUBLE_SPACE.find(bytes).is_some()
+        || NO_BREAK_SPACE.find(bytes).is_some()
+}
+
 /// Cleans one cell: markup debris, entities, tags, list bullets kept. Returns the text, whether
 /// the cell was wholly bold and its markdown heading level (0 for none). Borrows when the cell is
 /// already clean (most lines).
 fn clean_cell(raw: &str) -> (Cow<'_, str>, bool, u8) {
     let t = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    let bytes = t.as_bytes();
-    let needs_work = bytes.iter().any(|&b| DEBRIS[usize::from(b)])
-        || memchr::memmem::find(bytes, b"  ").is_some()
-        || memchr::memmem::find(bytes, "\u{a0}".as_bytes()).is_some();
-    if !needs_work {
+    if !needs_cleaning(t.as_bytes()) {
         return (Cow::Borrowed(t), false, 0);
     }
     let heading = t.bytes().take_while(|&b| b == b'#').count().min(6) as u8;
@@ -383,22 +394,12 @@ fn clean_cell(raw: &str) -> (Cow<'_, str>, bool, u8) {
 /// of older documents) and at inner `|` of markdown table rows. One scan decides whether the
 /// line needs splitting at all.
 fn split_cells(raw: &str) -> Vec<&str> {
+    static FOUR_SPACES: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new(b"    "));
     let t = raw.trim();
-    let (mut pipe, mut wide) = (false, false);
-    let mut run = 0;
-    for &b in t.as_bytes() {
-        match b {
-            b'|' => pipe = true,
-            b'\t' => wide = true,
-            b' ' => {
-                run += 1;
-                wide |= run >= 4;
-                continue;
-            }
-            _ => {}
-        }
-        run = 0;
-    }
+    let bytes = t.as_bytes();
+    let pipe = memchr::memchr(b'|', bytes).is_some();
+    let wide = memchr::memchr(b'\t', bytes).is_some() || FOUR_SPACES.find(bytes).is_some();
     if pipe {
         let inner = t.trim_matches('|');
         if inner.contains('|') {
@@ -683,7 +684,8 @@ pub(crate) fn title_line(s: &str) -> Option<(&'static dict::DocType, Option<&str
     if let Some(d) = dict::doc_type_by_name(s) {
         return Some((d, None));
     }
-    if let Some((d, rest)) = title_form_line(s) {
+    let found = dict::find_doc_types(s);
+    if let Some((d, rest)) = title_form_line(s, &found) {
         return Some((d, Some(rest)));
     }
     // "NGHỊ ĐỊNHQuy định …" (dev/d043): the type in capitals run together with the subject.
@@ -706,7 +708,6 @@ pub(crate) fn title_line(s: &str) -> Option<(&'static dict::DocType, Option<&str
         }
     }
     // Only upper-case type words open a longer title line.
-    let found = dict::find_doc_types(s);
     let (d, range) = found.first()?;
     if range.start != 0 || !is_upper(&s[..range.end]) {
         return None;
@@ -731,14 +732,20 @@ pub(crate) fn title_line(s: &str) -> Option<(&'static dict::DocType, Option<&str
 /// "Nghị định của Chính phủ số 114/2003/NĐ-CP" (dev/d053): an old title-form line, the type in
 /// any case; "quyết định của bộ trưởng bộ tài chính" (a TCVN3 transcript whose capitals were
 /// lost) when the line has no capital at all.
-fn title_form_line(s: &str) -> Option<(&'static dict::DocType, &str)> {
-    let found = dict::find_doc_types(s);
+/// `found` holds the type words of `s` ([`dict::find_doc_types`]).
+fn title_form_line<'s>(
+    s: &'s str,
+    found: &[(&'static dict::DocType, Range<usize>)],
+) -> Option<(&'static dict::DocType, &'s str)> {
     let (d, range) = found.first()?;
+    if range.start != 0 {
+        return None;
+    }
     let rest = s[range.end..].trim_start();
     let lower = rest.to_lowercase();
     let numbered = lower.contains(" số ");
-    let uncased = !s.chars().any(char::is_uppercase);
-    (range.start == 0 && lower.starts_with("của ") && (numbered || uncased)).then_some((*d, rest))
+    (lower.starts_with("của ") && (numbered || !s.chars().any(char::is_uppercase)))
+        .then_some((*d, rest))
 }
 
 /// A promulgating-authority line: short, unpunctuated, in capitals or opening with a body or a

@@ -65,11 +65,19 @@ fn find_in_line(text: &str, start: usize, end: usize, out: &mut Vec<NumberMatch>
     if i >= end {
         return;
     }
-    let mut prev: Option<char> = text[..i].chars().next_back();
+    let bytes = line.as_bytes();
     while i < end {
-        let Some(c) = line[i..].chars().next() else {
+        // A number opens with a digit or with "Số": jump to the next such byte (both ASCII, so
+        // always a character boundary) instead of classifying every character on the way.
+        let Some(skip) = bytes[i..end]
+            .iter()
+            .position(|&b| b.is_ascii_digit() || b == b'S' || b == b's')
+        else {
             break;
         };
+        i += skip;
+        let c = char::from(bytes[i]);
+        let prev = line[..i].chars().next_back();
         // Not inside a word, a date or a standard's code ("QCVN 03:2012/BXD", dev/d062).
         let after_digit_colon = prev == Some(':')
             && line[..i - 1]
@@ -104,13 +112,11 @@ fn find_in_line(text: &str, start: usize, end: usize, out: &mut Vec<NumberMatch>
             };
             if let Some(m) = candidate {
                 i = m.range.end;
-                prev = line[..i].chars().next_back();
                 out.push(m);
                 continue;
             }
         }
-        prev = Some(c);
-        i += c.len_utf8();
+        i += 1;
     }
 }
 

@@ -24,7 +24,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::dict::table::{word_list, Table};
-use crate::dict::{self, at_word_bounds};
+use crate::dict::{self, at_word_bounds, is_alnum};
 use crate::record::Person;
 
 const SURNAMES_TXT: &str = include_str!("../../dictionaries/surnames.txt");
@@ -98,17 +98,39 @@ pub(crate) fn is_cue(word: &str, role: Cue) -> bool {
     CUE_SETS.get(&role).is_some_and(|s| s.contains(word))
 }
 
+/// The cues of each role (indexed by `Cue as usize`) grouped by their first letter, sorted by
+/// it, each group longest first: [`cue_at`] tries only the cues that can match.
+static CUES_BY_FIRST: LazyLock<[Vec<(char, Vec<&'static str>)>; CUE_ROLES]> = LazyLock::new(|| {
+    let mut index: [Vec<(char, Vec<&'static str>)>; CUE_ROLES] = Default::default();
+    for (&role, list) in CUES.iter() {
+        let groups = &mut index[role as usize];
+        for &cue in list {
+            let Some(first) = cue.chars().next() else {
+                continue;
+            };
+            match groups.iter_mut().find(|(c, _)| *c == first) {
+                Some((_, group)) => group.push(cue),
+                None => groups.push((first, vec![cue])),
+            }
+        }
+        groups.sort_by_key(|(c, _)| *c);
+    }
+    index
+});
+
+/// How many [`Cue`] roles there are.
+const CUE_ROLES: usize = Cue::Level as usize + 1;
+
 /// The longest cue of `role` that `text` begins with (any case, whole words): its length in
 /// `text`.
 pub(crate) fn cue_at(text: &str, role: Cue) -> Option<usize> {
     let first = text.chars().next()?.to_lowercase().next()?;
-    cues(role)
-        .iter()
-        .filter(|cue| cue.starts_with(first))
-        .find_map(|cue| {
-            let n = prefix_len_ci(text, cue)?;
-            at_word_bounds(text, 0, n).then_some(n)
-        })
+    let groups = &CUES_BY_FIRST[role as usize];
+    let k = groups.binary_search_by_key(&first, |(c, _)| *c).ok()?;
+    groups[k].1.iter().find_map(|cue| {
+        let n = prefix_len_ci(text, cue)?;
+        at_word_bounds(text, 0, n).then_some(n)
+    })
 }
 
 /// The byte length of the prefix of `text` equal to the lower-case `lower` ignoring case.
@@ -116,7 +138,12 @@ fn prefix_len_ci(text: &str, lower: &str) -> Option<usize> {
     let mut t = text.char_indices();
     for lc in lower.chars() {
         let (_, tc) = t.next()?;
-        if tc != lc && !tc.to_lowercase().eq(std::iter::once(lc)) {
+        let same = if tc.is_ascii() {
+            tc.to_ascii_lowercase() == lc
+        } else {
+            tc == lc || tc.to_lowercase().eq(std::iter::once(lc))
+        };
+        if !same {
             return None;
         }
     }
@@ -132,9 +159,9 @@ pub(crate) fn word_end(text: &str, i: usize) -> Option<usize> {
     let mut end = i;
     let mut chars = text[i..].char_indices().peekable();
     while let Some((k, c)) = chars.next() {
-        if c.is_alphanumeric() {
+        if is_alnum(c) {
             end = i + k + c.len_utf8();
-        } else if c == '&' && end > i && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()) {
+        } else if c == '&' && end > i && chars.peek().is_some_and(|&(_, n)| is_alnum(n)) {
             continue;
         } else {
             break;
@@ -179,7 +206,7 @@ pub(crate) fn body_end(text: &str, i: usize) -> usize {
     let mut j = i;
     let mut prev_cap = text[..i]
         .trim_end()
-        .rsplit(|c: char| !c.is_alphanumeric())
+        .rsplit(|c: char| !is_alnum(c))
         .next()
         .is_some_and(is_capitalised);
     // Lower-case words after a lower-case one wait for a capital to confirm them: "Hội Cựu
@@ -454,10 +481,7 @@ fn name_at(text: &str, i: usize, hits: &[Hit], need: Need) -> Option<(usize, Str
 /// A province, or a two-syllable name right after a level word ("huyện Lý Sơn").
 fn is_place(text: &str, start: usize, name: &str, syllables: usize) -> bool {
     let before = text[..start].trim_end();
-    let prev = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
+    let prev = before.rsplit(|c: char| !is_alnum(c)).next().unwrap_or("");
     // "huyện Lý Sơn", "Huyện ủy Lý Sơn", "huyện đảo Lý Sơn" (composed news_02).
     let level = is_cue(&prev.to_lowercase(), Cue::Level);
     if level && (syllables == 2 || dict::province_by_name(name).is_some()) {
@@ -623,7 +647,7 @@ pub(crate) fn people(body: &str) -> Vec<Person> {
                 let comrade = !matches!(w.to_lowercase().as_str(), "ông" | "bà");
                 let plural = body[..hit.start]
                     .trim_end()
-                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .rsplit(|c: char| !is_alnum(c))
                     .next()
                     .is_some_and(|p| p == "các" || p == "Các");
                 let mut j = skip_spaces(body, hit.end);
@@ -705,6 +729,30 @@ fn merge(found: Vec<Person>) -> Vec<Person> {
 mod tests {
     use super::*;
     use unicode_normalization::is_nfc;
+
+    #[test]
+    fn cue_at_finds_the_longest_cue_of_its_role_in_any_case() {
+        for role in CUES.keys() {
+            assert!(
+                (*role as usize) < CUE_ROLES,
+                "{role:?} has no slot in CUES_BY_FIRST"
+            );
+        }
+        for (text, role, want) in [
+            (
+                "Hoàn thành trước ngày 5/6",
+                Cue::Deadline,
+                Some("Hoàn thành trước"),
+            ),
+            ("TRƯỚC ngày 5/6", Cue::Deadline, Some("TRƯỚC")),
+            ("trướcngày", Cue::Deadline, None),
+            ("Sở Nội vụ", Cue::BodyHead, Some("Sở")),
+            ("", Cue::BodyHead, None),
+        ] {
+            let got = cue_at(text, role).map(|n| &text[..n]);
+            assert_eq!(got, want, "{text:?} {role:?}");
+        }
+    }
 
     fn got(text: &str) -> Vec<(String, Vec<String>)> {
         people(text)

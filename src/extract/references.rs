@@ -189,15 +189,17 @@ fn tail(text: &str, at: usize) -> Tail {
     let mut end = at;
     let mut date = None;
     let limit = floor_char(text, (at + 80).min(text.len()));
-    if let Some(d) = find_dates(&text[at..limit]).into_iter().next() {
-        let gap = &text[at..at + d.range.start];
-        let gap = gap.trim_matches(|c: char| c.is_whitespace() || c == ',');
-        let gap = gap.strip_suffix("ban hành").unwrap_or(gap).trim();
-        let head: String = text[at + d.range.start..].chars().take(4).collect();
-        let is_day = head.to_lowercase() == "ngày";
-        if gap.is_empty() && is_day {
-            date = Some(d.date);
-            end = at + d.range.end;
+    if day_word_follows(&text[at..]) {
+        if let Some(d) = find_dates(&text[at..limit]).into_iter().next() {
+            let gap = &text[at..at + d.range.start];
+            let gap = gap.trim_matches(|c: char| c.is_whitespace() || c == ',');
+            let gap = gap.strip_suffix("ban hành").unwrap_or(gap).trim();
+            let head: String = text[at + d.range.start..].chars().take(4).collect();
+            let is_day = head.to_lowercase() == "ngày";
+            if gap.is_empty() && is_day {
+                date = Some(d.date);
+                end = at + d.range.end;
+            }
         }
     }
     let issuer = issuer_after(text, end).map(|(name, e)| {
@@ -205,6 +207,26 @@ fn tail(text: &str, at: usize) -> Tail {
         name
     });
     Tail { date, issuer, end }
+}
+
+/// Whether `rest` opens with "ngày" (any case), after spaces and commas and an optional "ban
+/// hành": the only place where [`tail`] takes a date. Most numbers are not followed by one, and
+/// this spares them the date regex.
+fn day_word_follows(rest: &str) -> bool {
+    fn skip(s: &str) -> &str {
+        s.trim_start_matches(|c: char| c.is_whitespace() || c == ',')
+    }
+    let is_day = |s: &str| {
+        s.chars()
+            .take(4)
+            .flat_map(char::to_lowercase)
+            .eq("ngày".chars())
+    };
+    let rest = skip(rest);
+    is_day(rest)
+        || rest
+            .strip_prefix("ban hành")
+            .is_some_and(|r| is_day(skip(r)))
 }
 
 fn floor_char(text: &str, mut i: usize) -> usize {

@@ -133,9 +133,10 @@ pub fn fold(text: &str) -> Cow<'_, str> {
     out.truncate(j);
     // Whole characters were copied or replaced by ASCII, so this is UTF-8; the fallback only
     // keeps a bug from panicking.
-    Cow::Owned(String::from_utf8(out).unwrap_or_else(|e| {
-        String::from_utf8_lossy(e.as_bytes()).into_owned()
-    }))
+    Cow::Owned(
+        String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    )
 }
 
 #[cfg(test)]
@@ -179,7 +180,8 @@ mod tests {
             if MARKS.contains(&cp) {
                 continue;
             }
-            let folds = (LATIN_START..LATIN_END).contains(&cp) || (EXT_START..EXT_END).contains(&cp);
+            let folds =
+                (LATIN_START..LATIN_END).contains(&cp) || (EXT_START..EXT_END).contains(&cp);
             match base_of(c) {
                 b if folds && b != '\0' => out.push(b),
                 _ => out.push(c),
@@ -193,7 +195,11 @@ mod tests {
         // Each character alone, between ASCII, and at every offset from the 8-byte blocks.
         let all: Vec<char> = (0x80..0x3_0000).filter_map(char::from_u32).collect();
         for &c in &all {
-            for s in [c.to_string(), format!("ab{c}cdefghijk{c}"), format!("{c}{c}")] {
+            for s in [
+                c.to_string(),
+                format!("ab{c}cdefghijk{c}"),
+                format!("{c}{c}"),
+            ] {
                 assert_eq!(fold(&s), fold_by_char(&s), "U+{:04X}", c as u32);
             }
         }

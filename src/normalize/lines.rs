@@ -153,6 +153,14 @@ pub(crate) fn break_join(text: &str, nl: usize) -> Option<(usize, usize)> {
     while left_end > 0 && bytes[left_end - 1] == b' ' {
         left_end -= 1;
     }
+    // Most lines end or start with punctuation, a digit or a space: settled from the bytes.
+    let ascii_non_letter = |x: u8| x < 0x80 && !x.is_ascii_alphabetic();
+    if left_end == 0
+        || ascii_non_letter(bytes[left_end - 1])
+        || bytes.get(nl + 1).is_none_or(|&x| ascii_non_letter(x))
+    {
+        return None;
+    }
     let right_start = nl + 1;
     let first_right = text.get(right_start..)?.chars().next()?;
     if !is_word_char(first_right) || left_end == 0 {

@@ -101,7 +101,8 @@ pub(crate) fn compose(text: &str) -> Cow<'_, str> {
 }
 
 /// A Vietnamese letter + combining marks → one precomposed letter, when NFC gives exactly that.
-fn compose_vietnamese(base: char, marks: &[char]) -> Option<char> {
+#[inline]
+pub(crate) fn compose_vietnamese(base: char, marks: &[char]) -> Option<char> {
     let mut l = syllable::letter(base)?;
     if l.v == 0 {
         return None;

@@ -76,6 +76,7 @@ pub(crate) struct Letter {
 
 impl Letter {
     /// The character for this letter with `tone` instead of its own.
+    #[inline]
     pub(crate) fn to_char_with_tone(self, tone: u8) -> char {
         if self.v > 0 {
             let row = (self.v - 1) as usize;

@@ -1,6 +1,8 @@
 //! The Vietnamese analyzer: syllables, document numbers and dates as single tokens, lower case,
 //! one tone style, an accent-free variant beside each accented syllable, and syllable bigrams.
 //!
+//! The heading analyzer ([`VI_BIGRAMS`]) on a line of text:
+//!
 //! ```text
 //! "Tuyên truyền Quy chế số 04-QC/BTGTU ngày 20/3/2023"
 //!  pos 0  tuyên, tuyen

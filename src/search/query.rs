@@ -1,6 +1,13 @@
 //! Searching: plain text → a tantivy query (syllables with and without accents, bigrams,
 //! numbers, dates, abbreviations both ways, a typo tolerated), filters, facet counts, snippets.
 //!
+//! Two passes. The first selects: every word of the query is required (an intersection of
+//! folded-term postings; a document number, an abbreviation or a fuzzy match may stand in for
+//! a word), and counts hits and facets. The second ranks the best hundred again with what is
+//! too costly to score on every match: body phrases of adjacent syllables, exact accented
+//! forms, headings and metadata, bigrams, dates, abbreviations typed out. When no document has
+//! every word, the words become optional.
+//!
 //! The query text is never parsed as tantivy syntax: `+`, `"`, `:`, `(` and the like are just
 //! punctuation between syllables, so every query runs.
 
@@ -760,17 +767,26 @@ impl tantivy::collector::SegmentCollector for SegmentTally {
 
     fn harvest(self) -> Tally {
         let mut tally: Tally = Vec::with_capacity(FACETS.len());
-        let mut facet = Facet::root();
         for (reader, counts) in self.readers.iter().zip(self.counts) {
             let mut values: HashMap<String, u64> = HashMap::new();
-            for (ord, count) in counts.into_iter().enumerate() {
-                if count == 0 || reader.facet_from_ord(ord as u64, &mut facet).is_err() {
-                    continue;
-                }
-                if let Some(top) = facet.to_path().first() {
-                    // A document has one value per top level here (one issuer, distinct
-                    // people), so the counts of its ordinals add up per top-level value.
-                    *values.entry(top.to_string()).or_insert(0) += u64::from(count);
+            // One walk through the dictionary in ordinal order: looking up each counted
+            // ordinal on its own would decode a dictionary block every time.
+            if counts.iter().any(|&c| c > 0) {
+                if let Ok(mut terms) = reader.facet_dict().stream() {
+                    while terms.advance() {
+                        let ord = terms.term_ord() as usize;
+                        let count = counts.get(ord).copied().unwrap_or(0);
+                        if count == 0 {
+                            continue;
+                        }
+                        // An encoded facet separates its steps with NUL: the top level is
+                        // the first step. A document has one value per top level here (one
+                        // issuer, distinct people), so counts add up per top-level value.
+                        let key = terms.key();
+                        let top = key.split(|&b| b == 0).next().unwrap_or(key);
+                        let top = String::from_utf8_lossy(top).into_owned();
+                        *values.entry(top).or_insert(0) += u64::from(count);
+                    }
                 }
             }
             tally.push(values);
@@ -821,10 +837,14 @@ pub(crate) fn search(index: &Index, request: &SearchRequest) -> Result<SearchRes
             }
         }
     };
-    let (strict, relaxed, phrases, highlight) = match text {
+    let (strict, relaxed, phrases, mut highlight) = match text {
         Some(t) => (Some(t.strict), t.relaxed, t.phrases, t.highlight),
         None => (None, None, Vec::new(), BTreeMap::new()),
     };
+    if let Some(number) = &request.cites {
+        // Show where the citation is.
+        highlight.insert(number_key(number), 1.0);
+    }
     // The best RERANK hits are ranked again with the phrases of the query.
     let limit = request.limit.max(1);
     let first = if phrases.is_empty() {
