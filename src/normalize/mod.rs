@@ -228,8 +228,10 @@ pub fn normalize_str<'a>(text: &'a str, opts: &Options) -> Cow<'a, str> {
 /// The pipeline stage by stage, for text the one-pass [`fused`] normaliser leaves alone
 /// (and as the reference it is tested against).
 fn pipeline(text: &str, style: Tone) -> Cow<'_, str> {
-    let s = nfc::compose(text);
-    let s = then(s, lines::clean_spaces);
+    // Invisible characters go first: one between a letter and its mark (web copies have them)
+    // would otherwise keep the pair apart through composition and leave the output non-NFC.
+    let s = lines::clean_spaces(text);
+    let s = then(s, nfc::compose);
     let s = then(s, lines::repair_breaks);
     then(s, |t| tone::restyle(t, style))
 }
@@ -369,7 +371,7 @@ static CLEAN_CLASS: LazyLock<Vec<u8>> = LazyLock::new(|| {
 /// Bytes that may be or start a vowel: the ASCII vowel letters and every non-ASCII byte. A
 /// marked vowel between two other bytes is the only vowel of its syllable, so its mark is in
 /// place.
-static MAY_BE_VOWEL: [bool; 256] = {
+pub(crate) static MAY_BE_VOWEL: [bool; 256] = {
     let mut t = [true; 256];
     let mut i = 0;
     while i < 0x80 {
