@@ -361,10 +361,12 @@ fn clean_cell(raw: &str) -> (Cow<'_, str>, bool, u8) {
     }
     // One pass: drop emphasis marks, turn separators into spaces, collapse spaces, skip the
     // leading heading and quote marks.
+    // Kept characters are copied a run at a time: `kept` is the run of `s` not yet copied.
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     let mut started = false;
-    for c in s.chars() {
+    let mut kept = 0..0;
+    for (i, c) in s.char_indices() {
         let c = match c {
             // Bold debris inside words ("**V****ề việc s****ắp xếp", dev/d042) is dropped.
             '*' | '`' => continue,
@@ -376,13 +378,18 @@ fn clean_cell(raw: &str) -> (Cow<'_, str>, bool, u8) {
             space = started;
             continue;
         }
-        if space {
-            out.push(' ');
-            space = false;
+        if space || kept.end != i {
+            out.push_str(&s[kept]);
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            kept = i..i;
         }
+        kept.end = i + c.len_utf8();
         started = true;
-        out.push(c);
     }
+    out.push_str(&s[kept]);
     // Underscores as emphasis (`_text_`) but not inside words.
     if out.starts_with('_') || out.ends_with('_') {
         out = out.trim_matches('_').trim().to_string();

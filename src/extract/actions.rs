@@ -33,26 +33,33 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("marker regex")
 });
 
-/// Words without which a line asks nothing: the request verbs ("ề nghị", "êu cầu" cover both
-/// spellings of "đề nghị", "yêu cầu"), "giao", "mời" and the strong deadline words.
+/// Words without which a line asks nothing: the request verbs of `cues.tsv` (as written and
+/// with a capital: "đề nghị", "Đề nghị"), the strong deadline words, "Đối với" (seeds/000) and
+/// the closing article's "chịu trách nhiệm thi hành".
 static TASK_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let mut words: Vec<String> = Vec::new();
+    for verb in crate::extract::people::cues(Cue::Request) {
+        let mut cs = verb.chars();
+        if let Some(first) = cs.next() {
+            words.push(first.to_uppercase().chain(cs).collect());
+        }
+        words.push((*verb).to_string());
+    }
+    words.extend(
+        STRONG_DEADLINE
+            .iter()
+            .chain(&["Đối với", "chịu trách nhiệm thi hành"])
+            .map(|w| (*w).to_string()),
+    );
     AhoCorasick::builder()
         .kind(Some(AhoCorasickKind::DFA))
-        .build([
-            "ề nghị",
-            "êu cầu",
-            "iao",
-            "Mời",
-            "mời",
-            "trước",
-            "chậm",
-            "hạn",
-            "xong",
-            "Đối với",
-            "chịu trách nhiệm thi hành",
-        ])
+        .build(&words)
         .expect("task words automaton")
 });
+
+/// The first words of the deadline cues that make a sentence a task by themselves ("trước",
+/// "chậm nhất", "hạn chót", "xong trước"); "trong" and "đến hết" also date a report.
+const STRONG_DEADLINE: &[&str] = &["trước", "chậm", "hạn", "xong"];
 
 /// Every task the body assigns or asks for, in order.
 pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
@@ -110,7 +117,7 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
                     }
                     TaskField::When(date) => {
                         if out[k].deadline.is_none() {
-                            out[k].deadline = date.clone();
+                            out[k].deadline = *date;
                         }
                     }
                     TaskField::Task(_) | TaskField::Label => {}
@@ -156,7 +163,9 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
         let found_before = out.len();
         if let Some(who) = article.as_ref() {
             let plain = line.trim_start().trim_start_matches('*');
-            let part = ["Điều ", "Chương ", "Mục "].iter().any(|w| plain.starts_with(w));
+            let part = ["Điều ", "Chương ", "Mục "]
+                .iter()
+                .any(|w| plain.starts_with(w));
             if part || !line.chars().any(char::is_lowercase) {
                 article = None;
             } else {
@@ -179,7 +188,19 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
                     // after "3. Sở X: task" a plain paragraph is the document going on.
                     let bullet = marker_len > 0 && !raw[..marker_len].trim().is_empty();
                     if let Some(assignees) = directive.as_ref().filter(|_| heading_open) {
-                        push(&mut out, line, assignees.clone());
+                        // A point that names its own body keeps it: "5. Các nội dung khác" /
+                        // "a) Bộ Nông nghiệp và Môi trường chỉ đạo …" (dev/d029).
+                        let own = subject(line);
+                        let own = if !own.is_empty() && who_then_verb(line) {
+                            own
+                        } else {
+                            request(line)
+                                .filter(|r| !r.mid)
+                                .map(|r| r.assignees)
+                                .filter(|a| !a.is_empty())
+                                .unwrap_or_else(|| assignees.clone())
+                        };
+                        push(&mut out, line, own);
                         continue;
                     }
                     let outline = raw[..marker_len]
@@ -355,9 +376,10 @@ fn section_task<'a>(
     marker_len: usize,
 ) {
     let line = &raw[marker_len..];
-    if line.trim_end().trim_end_matches('*').ends_with(':') {
+    if line.trim_end().trim_end_matches('*').ends_with(':') || line.contains("thông báo để") {
         // "Ban Dân vận Tỉnh ủy đề nghị … thực hiện tốt các nhiệm vụ sau:" (composed party_07)
-        // introduces the tasks.
+        // introduces the tasks; "Văn phòng Chính phủ xin thông báo để các bộ … biết, thực
+        // hiện" (dev/d029) closes a thông báo.
         return;
     }
     let who = subject(line);
@@ -365,7 +387,10 @@ fn section_task<'a>(
         push(out, line, who);
     } else if line.starts_with(char::is_uppercase)
         && !raw[..marker_len].bytes().any(|b| b.is_ascii_digit())
-        && line.trim_end().trim_end_matches('*').ends_with(['.', ';', '!'])
+        && line
+            .trim_end()
+            .trim_end_matches('*')
+            .ends_with(['.', ';', '!'])
     {
         // A task is a sentence; "a) Nguồn nhân lực" and "1.1. Xây dựng …:" are headings.
         tentative.push(line);
@@ -390,10 +415,14 @@ const SECTION_WORDS: &[&str] = &[
 /// Whether the line is a section heading (a Roman numeral, or capitals only) and whether that
 /// section assigns tasks: `Some(true)` opens one, `Some(false)` is another section.
 fn section_heading(raw: &str, line: &str) -> Option<bool> {
-    let marker = raw[..raw.len() - line.len()].trim_matches(|c: char| c.is_whitespace() || c == '*');
+    let marker =
+        raw[..raw.len() - line.len()].trim_matches(|c: char| c.is_whitespace() || c == '*');
     let roman = marker.len() > 1
         && marker.ends_with('.')
-        && marker.trim_end_matches('.').chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+        && marker
+            .trim_end_matches('.')
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X'));
     let text = line.trim().trim_matches('*').trim();
     let caps = text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase);
     // An article is a section too: "Điều 3. Tổ chức thực hiện" (dev/d003).
@@ -408,7 +437,11 @@ fn section_heading(raw: &str, line: &str) -> Option<bool> {
 /// The heads of an article that lists one body's duties, lower case: "Điều 14. Trách nhiệm
 /// của Sở Khoa học và Công nghệ", "Điều 5. Nhiệm vụ của Tổ giúp việc" (quy chế, quy định;
 /// dev/d011).
-const DUTY_HEADS: &[&str] = &["trách nhiệm của ", "nhiệm vụ của ", "nhiệm vụ, quyền hạn của "];
+const DUTY_HEADS: &[&str] = &[
+    "trách nhiệm của ",
+    "nhiệm vụ của ",
+    "nhiệm vụ, quyền hạn của ",
+];
 
 /// "Điều 14. Trách nhiệm của Sở Khoa học và Công nghệ" → "Sở Khoa học và Công nghệ".
 /// A clause "1. Trách nhiệm của Ủy ban nhân dân các xã, phường" under an article does the same
@@ -451,19 +484,24 @@ fn article_title(s: &str) -> Option<&str> {
     let title = rest[digits..].trim_start_matches(['.', ':', '*', ' ']);
     // A title, not the article's text: "Điều 3. Chánh Văn phòng … chịu trách nhiệm thi hành
     // Quyết định này./." is a sentence.
-    let sentence = title.trim_end_matches(['*', ' ']).ends_with(['.', ';', '/'])
+    let sentence = title
+        .trim_end_matches(['*', ' '])
+        .ends_with(['.', ';', '/'])
         || title.chars().count() > 120;
     (!sentence).then_some(title)
 }
 
 /// "Trên đây là Kế hoạch …": the paragraph that closes a plan (dev/d035, d036).
 fn closing(line: &str) -> bool {
-    line.trim_start().trim_start_matches('*').starts_with("Trên đây")
+    line.trim_start()
+        .trim_start_matches('*')
+        .starts_with("Trên đây")
 }
 
 /// A line that starts with a dash or plus bullet ("- …", "+ …").
 fn bullet(raw: &str) -> bool {
-    raw.trim_start_matches(['*', ' ']).starts_with(['-', '+', '•', '–'])
+    raw.trim_start_matches(['*', ' '])
+        .starts_with(['-', '+', '•', '–'])
 }
 
 /// A marker of digits: "1.", "**2. **" (not "a)", "-", "2.3.").
@@ -531,7 +569,9 @@ fn task_field(line: &str) -> Option<TaskField> {
     }
     if label == "nhiệm vụ" {
         // Only the label alone: "Nhiệm vụ trọng tâm: …" introduces a list.
-        let start = colon + 1 + (line[colon + 1..].len() - line[colon + 1..].trim_start_matches(['*', ' ']).len());
+        let start = colon
+            + 1
+            + (line[colon + 1..].len() - line[colon + 1..].trim_start_matches(['*', ' ']).len());
         return (lower == label && line[start..].starts_with(char::is_uppercase))
             .then_some(TaskField::Task(start));
     }
@@ -543,7 +583,9 @@ fn task_field(line: &str) -> Option<TaskField> {
         let bodies = split_bodies(&drop_brackets(value));
         (!bodies.is_empty()).then_some(TaskField::Who(bodies))
     } else {
-        Some(TaskField::When(find_dates(&value).into_iter().next().map(|d| d.date)))
+        Some(TaskField::When(
+            find_dates(&value).into_iter().next().map(|d| d.date),
+        ))
     }
 }
 
@@ -628,6 +670,14 @@ fn name_wraps(prev: &str, next: &str) -> bool {
         return false;
     }
     let lower = last.to_lowercase();
+    if is_cue(&lower, Cue::Level) && !is_capitalised(last) {
+        // "… làm việc với UBND tỉnh" / "Đồng Nai, ACV để …" (dev/d029): a place name (two
+        // capitalised syllables) follows; "… Việt Nam thành phố" / "Phối hợp với …" (dev/d035)
+        // is a heading and its task.
+        let mut words = next.split_whitespace();
+        return words.next().is_some_and(is_capitalised)
+            && words.next().is_some_and(is_capitalised);
+    }
     if !is_capitalised(last) || is_cue(&lower, Cue::Stop) {
         // "… thành phố từ" / "Hà Tĩnh …"; "Thời gian thực hiện: Theo" / "Kế hoạch …" (dev/d033).
         return is_cue(&lower, Cue::Stop) || last == "và";
@@ -1086,7 +1136,11 @@ fn subject(sentence: &str) -> Vec<String> {
         let plural = matches!(s[..n].to_lowercase().as_str(), "các" | "những");
         // "Thủ trưởng các sở, ban, ngành" (dev/d037), "Chủ tịch các xã".
         let of_plural = matches!(next, "các" | "những");
-        if !plural && !of_plural && !is_capitalised(next) && !is_cue(&next.to_lowercase(), Cue::NameWord) {
+        if !plural
+            && !of_plural
+            && !is_capitalised(next)
+            && !is_cue(&next.to_lowercase(), Cue::NameWord)
+        {
             return Vec::new();
         }
     }
@@ -1161,9 +1215,7 @@ fn deadline(text: &str) -> Option<PartialDate> {
 fn strong_deadline(sentence: &str) -> Option<PartialDate> {
     // Cheap test first: a deadline needs a digit and one of the strong cue words.
     if !sentence.bytes().any(|b| b.is_ascii_digit())
-        || !["trước", "chậm", "hạn", "xong"]
-            .iter()
-            .any(|w| sentence.contains(w))
+        || !STRONG_DEADLINE.iter().any(|w| sentence.contains(w))
     {
         return None;
     }
@@ -1565,45 +1617,57 @@ mod tests {
     fn line_breaks_inside_names() {
         for (prev, next, joined) in [
             // dev/d039
-            ("1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ", "Hà Tĩnh đến Khánh Hòa:", true),
-            ("8. Đài Truyền hình Việt Nam, Đài Tiếng nói Việt", "Nam, Thông tấn xã Việt Nam kịp thời thông tin.", true),
+            (
+                "1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ",
+                "Hà Tĩnh đến Khánh Hòa:",
+                true,
+            ),
+            (
+                "8. Đài Truyền hình Việt Nam, Đài Tiếng nói Việt",
+                "Nam, Thông tấn xã Việt Nam kịp thời thông tin.",
+                true,
+            ),
             // dev/d031, d033
-            ("a) Nhiệm vụ: Tham mưu UBND", "Thành phố phối hợp với Bộ Công an rà soát.", true),
-            ("*Thời gian thực hiện: *Theo", "Kế hoạch bồi dưỡng công chức hằng năm.", true),
+            (
+                "a) Nhiệm vụ: Tham mưu UBND",
+                "Thành phố phối hợp với Bộ Công an rà soát.",
+                true,
+            ),
+            (
+                "*Thời gian thực hiện: *Theo",
+                "Kế hoạch bồi dưỡng công chức hằng năm.",
+                true,
+            ),
+            (
+                "c) Giao Bộ Xây dựng chủ trì, làm việc với UBND tỉnh",
+                "Đồng Nai, ACV để thống nhất.",
+                true,
+            ),
+            (
+                "ban Mặt trận Tổ quốc Việt Nam thành phố",
+                "Phối hợp với các ngành, các cấp.",
+                false,
+            ),
             // seeds/000: a heading, then its task
-            ("8. Đề nghị Sở Thông tin và Truyền thông", "Hỗ trợ cán bộ kỹ thuật thử đường truyền.", false),
+            (
+                "8. Đề nghị Sở Thông tin và Truyền thông",
+                "Hỗ trợ cán bộ kỹ thuật thử đường truyền.",
+                false,
+            ),
             ("**1. Sở Y tế**", "Chủ trì, phối hợp với các sở.", false),
             // composed state_01, dev/d055
-            ("III. TỔ CHỨC THỰC HIỆN", "Các sở, ban, ngành báo cáo kết quả.", false),
-            ("đề nghị Trưởng ban quyết định mức chi cho CC", "Điều 26 : Đối với Văn phòng", false),
+            (
+                "III. TỔ CHỨC THỰC HIỆN",
+                "Các sở, ban, ngành báo cáo kết quả.",
+                false,
+            ),
+            (
+                "đề nghị Trưởng ban quyết định mức chi cho CC",
+                "Điều 26 : Đối với Văn phòng",
+                false,
+            ),
         ] {
             assert_eq!(name_wraps(prev, next), joined, "{prev:?} / {next:?}");
         }
-    }
-}
-#[cfg(test)]
-mod speed_tmp {
-    #[test]
-    #[ignore]
-    fn speed_tmp() {
-        let mut texts = Vec::new();
-        for dir in ["../shared/corpus/dev", "corpus/seeds", "corpus/composed"] {
-            for e in std::fs::read_dir(dir).unwrap() {
-                let p = e.unwrap().path();
-                if p.extension().is_some_and(|x| x == "txt") {
-                    texts.push(std::fs::read_to_string(p).unwrap());
-                }
-            }
-        }
-        let bytes: usize = texts.iter().map(String::len).sum();
-        let t = std::time::Instant::now();
-        let mut n = 0;
-        for _ in 0..20 {
-            for x in &texts {
-                n += super::action_items(x).len();
-            }
-        }
-        let s = t.elapsed().as_secs_f64();
-        eprintln!("{} items, {:.1} MB/s", n, 20.0 * bytes as f64 / s / 1e6);
     }
 }

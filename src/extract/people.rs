@@ -98,10 +98,13 @@ pub(crate) fn is_cue(word: &str, role: Cue) -> bool {
     CUE_SETS.get(&role).is_some_and(|s| s.contains(word))
 }
 
+/// One role's cues: `(first letter, cues longest first)`, sorted by the letter.
+type CueGroups = Vec<(char, Vec<&'static str>)>;
+
 /// The cues of each role (indexed by `Cue as usize`) grouped by their first letter, sorted by
 /// it, each group longest first: [`cue_at`] tries only the cues that can match.
-static CUES_BY_FIRST: LazyLock<[Vec<(char, Vec<&'static str>)>; CUE_ROLES]> = LazyLock::new(|| {
-    let mut index: [Vec<(char, Vec<&'static str>)>; CUE_ROLES] = Default::default();
+static CUES_BY_FIRST: LazyLock<[CueGroups; CUE_ROLES]> = LazyLock::new(|| {
+    let mut index: [CueGroups; CUE_ROLES] = Default::default();
     for (&role, list) in CUES.iter() {
         let groups = &mut index[role as usize];
         for &cue in list {

@@ -81,9 +81,14 @@ impl Writer<'_> {
         let b = self.out.as_bytes();
         let mut p = from;
         while p < b.len() {
-            let (cp, len) = syllable::decode_at(b, p);
+            let (cp, len) = decode(b, p);
             let packed = syllable::packed(cp);
+            // A marked vowel with no vowel on either side is the only one: settled by bytes.
+            let prev = if p > 0 { b[p - 1] } else { b' ' };
+            let next = b.get(p + len).copied().unwrap_or(b' ');
+            let alone = !super::MAY_BE_VOWEL[prev as usize] && !super::MAY_BE_VOWEL[next as usize];
             if syllable::may_misplace(packed)
+                && !alone
                 && tone::misplaced_at(&self.out, p, len, syllable::unpack(packed), style)
             {
                 let (s, e) = tone::word_bounds(&self.out, p);
