@@ -10,7 +10,19 @@
 //!   Đình Lê đề nghị Ban Tuyên giáo Tỉnh ủy tăng cường …"); "yêu cầu:" before the tasks; a line
 //!   that ends after the assignees takes its task from the next line ("8. Đề nghị Sở Thông tin
 //!   và Truyền thông" / "Hỗ trợ cán bộ kỹ thuật …");
-//! - a sentence with a deadline ("… gửi Tiểu ban trước ngày 30/6/2020", seeds/002).
+//! - a sentence with a deadline ("… gửi Tiểu ban trước ngày 30/6/2020", seeds/002);
+//! - in the section of a plan or directive that assigns the work ("IV. TỔ CHỨC THỰC HIỆN",
+//!   "III. NHIỆM VỤ, GIẢI PHÁP", "Điều 3. Tổ chức thực hiện"; dev/d036, d033, d003): the points
+//!   under a numbered heading that names a body ("1. Sở Khoa học và Công nghệ" / "- Theo dõi …"),
+//!   a body's own sentence ("2. Sở Tài chính chủ trì, phối hợp …"), and a point followed by the
+//!   field lines of a task table ("Đơn vị chủ trì: …", "Đơn vị phối hợp: …", "Thời gian thực
+//!   hiện: …"; "a) Nhiệm vụ: …" / "b) Cơ quan thực hiện:", dev/d031);
+//! - the clauses of an article or clause on one body's duties ("Điều 14. Trách nhiệm của Sở
+//!   Khoa học và Công nghệ", dev/d011; "1. Trách nhiệm của Ủy ban nhân dân các xã, phường",
+//!   dev/d003).
+//!
+//! Lines are joined into paragraphs first, also where a page dump broke a line inside a name
+//! ("… các tỉnh, thành phố từ" / "Hà Tĩnh đến Khánh Hòa:", dev/d039).
 //!
 //! Who must act is read up to the first verb (a stop word of `cues.tsv`) and split into bodies
 //! where a new body's name begins ("Ủy ban MTTQ, các đoàn thể CT-XH tỉnh; các sở, ngành …").
@@ -224,6 +236,10 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
         }
         if let Some((who, task)) = colon_item(line) {
             // "Sở Thông tin và Truyền thông: chủ trì xây dựng …" (composed state documents).
+            // The first sentence is the task: "Phòng Dân tộc - Tôn giáo: theo dõi, tổng hợp
+            // việc thực hiện Hướng dẫn này. Thông tin trao đổi xin liên hệ …" (composed
+            // party_07).
+            let task = sentences(task).first().map_or(task, |r| &task[r.clone()]);
             push(&mut out, task, who);
             continue;
         }
