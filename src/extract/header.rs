@@ -203,6 +203,17 @@ fn expand(line: &str) -> String {
 }
 
 /// Level words after which a place name follows.
+/// Party committees, lower case: a name after one is capitalised, and a body under one is
+/// named with it in running text ("Ban Tuyên giáo Tỉnh ủy Bình Phước").
+const PARTY_COMMITTEES: [&str; 6] = [
+    "tỉnh ủy",
+    "thành ủy",
+    "huyện ủy",
+    "quận ủy",
+    "thị ủy",
+    "đảng ủy",
+];
+
 const LEVEL_WORDS: [&str; 8] = [
     "tỉnh",
     "thành phố",
@@ -258,18 +269,8 @@ pub(crate) fn sentence_case(line: &str) -> String {
         let rest = words[k..].join(" ");
         let level = LEVEL_WORDS
             .iter()
-            .chain(
-                [
-                    "tỉnh ủy",
-                    "thành ủy",
-                    "huyện ủy",
-                    "quận ủy",
-                    "thị ủy",
-                    "đảng ủy",
-                    "đảng bộ",
-                ]
-                .iter(),
-            )
+            .chain(PARTY_COMMITTEES.iter())
+            .chain(["đảng bộ"].iter())
             .filter(|w| rest.starts_with(*w) && rest[w.len()..].starts_with(' '))
             .map(|w| w.split(' ').count())
             .max();
@@ -379,14 +380,7 @@ fn full_name(name: &str, parent: Option<&str>) -> String {
             .find(|a| a.kind == "body" && a.full.to_lowercase().starts_with(&c_l))
             .map_or(candidate, |a| a.full.to_string());
     }
-    for committee in [
-        "tỉnh ủy",
-        "thành ủy",
-        "huyện ủy",
-        "quận ủy",
-        "thị ủy",
-        "đảng ủy",
-    ] {
+    for committee in PARTY_COMMITTEES {
         if parent_l.starts_with(committee) {
             return format!("{name} {parent}");
         }

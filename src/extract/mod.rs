@@ -142,8 +142,9 @@ fn merge_signer(people: &mut Vec<Person>, signer: &Signer) {
 
 /// Decodes (per `opts`' encoding), normalises and extracts a document held in memory.
 pub fn extract_bytes(bytes: &[u8], opts: &Options) -> Result<Record> {
-    let text = crate::normalize::normalize(bytes, opts)?;
-    Ok(extract_with(&text, opts))
+    // `extract_with` normalises the decoded text itself: normalising here too would scan twice.
+    let decoded = crate::normalize::decode(bytes, opts.input_encoding())?;
+    Ok(extract_with(&decoded.text, opts))
 }
 
 /// Reads, decodes, normalises and extracts one file. The record's `source` is the path unless

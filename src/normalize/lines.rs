@@ -58,13 +58,7 @@ pub(crate) fn clean_spaces(text: &str) -> Cow<'_, str> {
         buf.push_str(replacement);
         copied = i;
     }
-    match out {
-        Some(mut buf) => {
-            buf.push_str(&text[copied..]);
-            Cow::Owned(buf)
-        }
-        None => Cow::Borrowed(text),
-    }
+    super::finish_rewrite(out, text, copied)
 }
 
 /// Whether `text` has Ð, ð or U+1680, whose lead bytes C3 and E1 [`first_space_rule`] then
@@ -236,13 +230,7 @@ fn repair_once(text: &str) -> Cow<'_, str> {
             copied = right_start;
         }
     }
-    match out {
-        Some(mut buf) => {
-            buf.push_str(&text[copied..]);
-            Cow::Owned(buf)
-        }
-        None => Cow::Borrowed(text),
-    }
+    super::finish_rewrite(out, text, copied)
 }
 
 #[cfg(test)]

@@ -246,6 +246,18 @@ fn then<'a>(s: Cow<'a, str>, f: impl for<'b> Fn(&'b str) -> Cow<'b, str>) -> Cow
     }
 }
 
+/// Ends a copy-on-change rewrite of `text`: `out` holds the rewritten part up to `copied`
+/// (`None` when nothing changed, so `text` is borrowed), and the rest is copied as it is.
+pub(crate) fn finish_rewrite(out: Option<String>, text: &str, copied: usize) -> Cow<'_, str> {
+    match out {
+        Some(mut buf) => {
+            buf.push_str(&text[copied..]);
+            Cow::Owned(buf)
+        }
+        None => Cow::Borrowed(text),
+    }
+}
+
 /// Decodes `bytes` (per `opts`' encoding) and normalises the text.
 ///
 /// # Errors

@@ -91,13 +91,7 @@ pub(crate) fn compose(text: &str) -> Cow<'_, str> {
         copied = j;
         i = j;
     }
-    match out {
-        Some(mut buf) => {
-            buf.push_str(&text[copied..]);
-            Cow::Owned(buf)
-        }
-        None => Cow::Borrowed(text),
-    }
+    super::finish_rewrite(out, text, copied)
 }
 
 /// A Vietnamese letter + combining marks → one precomposed letter, when NFC gives exactly that.

@@ -112,12 +112,15 @@ fn extract_one(
             result: Err("not a text document: empty".to_string()),
         };
     }
-    let detected = verbose
-        .then(|| vanban::decode(&bytes, opts.input_encoding()).ok())
-        .flatten()
-        .map(|d| detected(&name, d.encoding, d.confidence, &d.warnings));
+    // Decode once: the `-v` line and the record both come from the same decoding.
     let opts = opts.clone().source(name.clone());
-    let result = vanban::extract_bytes(&bytes, &opts).map_err(|err| err.to_string());
+    let (detected, result) = match vanban::decode(&bytes, opts.input_encoding()) {
+        Ok(d) => (
+            verbose.then(|| detected(&name, d.encoding, d.confidence, &d.warnings)),
+            Ok(vanban::extract_with(&d.text, &opts)),
+        ),
+        Err(err) => (None, Err(err.to_string())),
+    };
     Extracted {
         name,
         detected,
