@@ -1,8 +1,11 @@
 //! The inputs of a verb: files, directories walked in name order, or `-` for standard input.
 //!
-//! Walking a directory skips hidden entries (`.git`, `.vanban-index`, editor swap files), tantivy
-//! index directories wherever they are, and the paths a verb asks to skip (its own output file),
-//! so that `vanban extract . -o records.json` never reads what it writes.
+//! Walking a directory skips hidden entries (`.git`, `.vanban-index`, editor swap files), what
+//! the `.gitignore`, `.ignore` and git exclude files of a repository leave out (so that
+//! `vanban extract .` in a project does not read its `target/`), tantivy index directories
+//! wherever they are, and the paths a verb asks to skip (its own output file), so that
+//! `vanban extract . -o records.json` never reads what it writes. A file named on the command
+//! line is always read, ignored or not.
 
 use std::fmt;
 use std::fs;
@@ -10,7 +13,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use walkdir::{DirEntry, WalkDir};
+use ignore::{DirEntry, WalkBuilder};
 
 /// One document to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,31 +111,51 @@ fn expand(path: &Path, skip: Arc<Skip>) -> Box<dyn Iterator<Item = Result<Input,
 /// The files under `root`, sorted by name, depth first.
 fn walk(root: &Path, skip: Arc<Skip>) -> impl Iterator<Item = Result<Input, InputError>> {
     let root_name = root.display().to_string();
-    WalkDir::new(root)
+    WalkBuilder::new(root)
         .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(move |entry| {
-            entry.depth() == 0 || !(is_hidden(entry) || skip.contains(entry))
-        })
+        .hidden(true)
+        .parents(true)
+        .ignore(true)
+        .git_ignore(true)
+        .git_global(false)
+        .git_exclude(true)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .filter_entry(move |entry| entry.depth() == 0 || !skip.contains(entry))
+        .build()
         .filter_map(move |entry| match entry {
-            Ok(entry) if entry.file_type().is_dir() => None,
+            Ok(entry) if entry.file_type().is_none_or(|t| t.is_dir()) => None,
             Ok(entry) => Some(Ok(Input::File(entry.into_path()))),
-            Err(err) => {
-                let name = err
-                    .path()
-                    .map_or_else(|| root_name.clone(), |p| p.display().to_string());
-                let error = match err.into_io_error() {
-                    Some(error) => error,
-                    None => io::Error::other("symbolic link loop"),
-                };
-                Some(Err(InputError { name, error }))
-            }
+            Err(err) => Some(Err(walk_error(err, &root_name))),
         })
 }
 
-fn is_hidden(entry: &DirEntry) -> bool {
-    entry.file_name().to_string_lossy().starts_with('.')
+/// The path and I/O cause of a failed step of a walk.
+fn walk_error(err: ignore::Error, root_name: &str) -> InputError {
+    let mut name = root_name.to_string();
+    let mut err = err;
+    loop {
+        match err {
+            ignore::Error::WithPath { path, err: inner } => {
+                name = path.display().to_string();
+                err = *inner;
+            }
+            ignore::Error::WithDepth { err: inner, .. }
+            | ignore::Error::WithLineNumber { err: inner, .. } => err = *inner,
+            ignore::Error::Loop { child, .. } => {
+                return InputError {
+                    name: child.display().to_string(),
+                    error: io::Error::other("symbolic link loop"),
+                };
+            }
+            ignore::Error::Io(error) => return InputError { name, error },
+            other => {
+                return InputError {
+                    name,
+                    error: io::Error::other(other.to_string()),
+                };
+            }
+        }
+    }
 }
 
 /// Paths a walk leaves out: the verb's own files, and search indexes.
@@ -149,7 +172,7 @@ impl Skip {
     }
 
     fn contains(&self, entry: &DirEntry) -> bool {
-        if entry.file_type().is_dir() && is_search_index(entry.path()) {
+        if entry.file_type().is_some_and(|t| t.is_dir()) && is_search_index(entry.path()) {
             return true;
         }
         // Canonicalising costs a system call: only do it when the name could match.
@@ -218,6 +241,36 @@ mod tests {
                 "-".to_string(),
             ]
         );
+    }
+
+    #[test]
+    fn walk_leaves_out_what_a_repository_ignores_but_named_files_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for file in [
+            ".git/HEAD",
+            ".gitignore",
+            "target/release/build.txt",
+            "notes.log",
+            "docs/a.txt",
+            "docs/.ignore",
+            "docs/draft.txt",
+        ] {
+            let path = root.join(file);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, "x").unwrap();
+        }
+        fs::write(root.join(".gitignore"), "target/\n*.log\n").unwrap();
+        fs::write(root.join("docs/.ignore"), "draft.txt\n").unwrap();
+        let got = names(
+            &inputs(&[root.to_path_buf()], &[]).collect::<Vec<_>>(),
+            root,
+        );
+        assert_eq!(got, ["docs/a.txt"]);
+
+        let named = [root.join("notes.log"), root.join("docs/draft.txt")];
+        let got = names(&inputs(&named, &[]).collect::<Vec<_>>(), root);
+        assert_eq!(got, ["notes.log", "docs/draft.txt"]);
     }
 
     #[test]

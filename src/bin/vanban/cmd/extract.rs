@@ -1,10 +1,11 @@
 //! `vanban extract`: one record per document, documents extracted in parallel, printed in input
-//! order.
+//! order, with a progress line on standard error when it is a terminal.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::args::Common;
@@ -55,6 +56,12 @@ pub fn run(args: &ExtractArgs, common: &Common, out: &mut dyn Write) -> anyhow::
     let mut inputs = input::inputs(&args.paths, &skip);
     let mut writer = RecordWriter::new(args.format, out).context("writing output")?;
     let mut outcome = Outcome::default();
+    // The walk is lazy (output starts before a large folder is listed), so the count has no end.
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} extracting: {pos} files, {per_sec} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
     loop {
         let batch: Vec<_> = inputs.by_ref().take(BATCH).collect();
         if batch.is_empty() {
@@ -67,14 +74,19 @@ pub fn run(args: &ExtractArgs, common: &Common, out: &mut dyn Write) -> anyhow::
             .collect();
         for extracted in done {
             if let Some(line) = extracted.detected {
-                eprintln!("{line}");
+                bar.suspend(|| eprintln!("{line}"));
             }
             match extracted.result {
                 Ok(record) => writer.write(&record).context("writing output")?,
-                Err(cause) => outcome.fail(&extracted.name, cause),
+                Err(cause) => bar.suspend(|| outcome.fail(&extracted.name, cause)),
             }
+            bar.inc(1);
+        }
+        if outcome.failed > 0 {
+            bar.set_message(format!("({} failed)", outcome.failed));
         }
     }
+    bar.finish_and_clear();
     writer.finish().context("writing output")?;
     Ok(outcome)
 }
