@@ -1,6 +1,7 @@
 //! vanban: repair, normalise, extract and search official Vietnamese documents.
 #![warn(missing_docs)]
 
+mod container;
 mod dict;
 mod error;
 mod extract;

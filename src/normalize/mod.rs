@@ -87,6 +87,9 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<Decoded> {
             },
         ));
     }
+    if let Some(opened) = crate::container::open(bytes)? {
+        return crate::container::decode(opened, encoding);
+    }
     if let Some(text) = decode_utf16_bom(bytes) {
         if matches!(encoding, Encoding::Auto | Encoding::Utf8 | Encoding::Utf16) {
             return Ok(done(text, Encoding::Utf16));

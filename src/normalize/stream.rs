@@ -13,6 +13,9 @@ const CHUNK: usize = 1 << 20;
 /// line breaks at all), at a space, or else at a character boundary.
 const MAX_CARRY: usize = 4 * CHUNK;
 
+/// The largest RTF or Word file read (whole, as containers must be).
+const MAX_CONTAINER: usize = 512 << 20;
+
 /// What a streaming run saw: the encoding used (detected from the first chunk), the detector's
 /// confidence and warnings, and the byte counts.
 #[derive(Debug, Clone, PartialEq)]
@@ -111,6 +114,36 @@ fn run(
         bytes_read: raw.len() as u64,
         bytes_written: 0,
     };
+    // A container (RTF, Word .doc) is read whole: its text is not a byte stream in order.
+    if crate::container::is_container(&raw) {
+        if !eof {
+            (&mut reader)
+                .take(MAX_CONTAINER as u64)
+                .read_to_end(&mut raw)
+                .map_err(Error::Stream)?;
+            summary.bytes_read = raw.len() as u64;
+            if raw.len() > MAX_CONTAINER {
+                return Err(Error::NotText(format!(
+                    "a container document larger than {} MiB",
+                    MAX_CONTAINER >> 20
+                )));
+            }
+        }
+        let decoded = decode(&raw, opts.input_encoding())?;
+        let normalised = normalize_str(&decoded.text, opts);
+        let out = if folding {
+            fold(&normalised).into_owned()
+        } else {
+            normalised.into_owned()
+        };
+        writer.write_all(out.as_bytes()).map_err(Error::Stream)?;
+        writer.flush().map_err(Error::Stream)?;
+        summary.bytes_written = out.len() as u64;
+        summary.encoding = decoded.encoding;
+        summary.confidence = decoded.confidence;
+        summary.warnings = decoded.warnings;
+        return Ok(summary);
+    }
     // Detect (or check the forced encoding) on the first chunk, cut at a line feed.
     let mut decoder = match encoding_rs::Encoding::for_bom(&raw) {
         Some((enc, bom)) if enc != encoding_rs::UTF_8 => {

@@ -509,6 +509,64 @@ fn legacy_corpus_matches_the_transcripts() {
     }
 }
 
+/// RTF and Word .doc files read directly: the text inside the container, decoded, agrees with
+/// the transcript word by word (better than the `plain/` streams, which lost TCVN3's ư).
+#[test]
+fn legacy_containers_match_the_transcripts() {
+    let dir = corpus("legacy");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "doc" || x == "rtf"))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 10);
+    for path in files {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{e}"));
+        let want = std::fs::read_to_string(dir.join(format!("{name}.utf8.txt")))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let d = decode(&bytes, Encoding::Auto).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let (got, expected) = (words(&d.text), words(&want));
+        let ratio = agreement(&got, &expected);
+        println!(
+            "{name:<45} {:>6} conf {:.2}  words {:>5}  agree {ratio:.4}",
+            d.encoding.to_string(),
+            d.confidence,
+            expected.len(),
+        );
+        let container = if name.ends_with(".rtf") {
+            "RTF"
+        } else {
+            "Word"
+        };
+        assert!(
+            d.warnings[0].contains(container),
+            "{name}: {:?}",
+            d.warnings
+        );
+        let enc = if name.starts_with("vni") {
+            Encoding::Vni
+        } else {
+            Encoding::Tcvn3
+        };
+        assert_eq!(d.encoding, enc, "{name}");
+        assert!(ratio >= 0.95, "{name}: {ratio}");
+    }
+    for (name, what) in [
+        ("tcvn3_2005_mpi_xuatkhau.xls", "Excel workbook"),
+        ("tcvn3_2004_qd115-2004-ttg.pdf", "PDF"),
+    ] {
+        let bytes = std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{e}"));
+        let err = decode(&bytes, Encoding::Auto).unwrap_err().to_string();
+        assert!(err.contains(what), "{name}: {err}");
+    }
+}
+
 fn documents() -> Vec<(PathBuf, String)> {
     let mut docs = Vec::new();
     for dir in ["seeds", "dev"] {

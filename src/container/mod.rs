@@ -1,0 +1,190 @@
+//! Documents inside a container: the text of RTF files and Word 97–2003 `.doc` files, the form
+//! in which decades of legacy-encoded archives were kept.
+//!
+//! A container is recognised by its first bytes. What comes out is either the 8-bit text stream
+//! as the legacy font saw it (TCVN3 or VNI bytes, still to be decoded by [`crate::decode`]'s
+//! detection), or Unicode text when the document mixes legacy runs with Unicode characters.
+//! Other compound files (Excel workbooks, PowerPoint) and PDF are named in a clear error instead of
+//! being read as noise.
+
+mod rtf;
+mod word;
+
+use std::fmt;
+
+use crate::error::{Error, Result};
+use crate::normalize::Decoded;
+use crate::options::Encoding;
+
+/// The kinds of container vanban reads or names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Container {
+    /// Rich Text Format (`{\rtf1 …`).
+    Rtf,
+    /// A Word 97–2003 binary document (the `WordDocument` stream of a compound file).
+    Word,
+}
+
+impl fmt::Display for Container {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Container::Rtf => "an RTF document",
+            Container::Word => "a Word 97-2003 document",
+        })
+    }
+}
+
+/// The text a container holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Content {
+    /// 8-bit text as the document's fonts stored it: still to be decoded (TCVN3, VNI, …).
+    Bytes(Vec<u8>),
+    /// Unicode text (legacy runs already decoded by their font).
+    Text(String),
+    /// Legacy byte runs (to be decoded in the encoding their concatenation is detected in)
+    /// between runs of Unicode text.
+    Runs(Vec<Run>),
+}
+
+/// A stretch of [`Content::Runs`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Run {
+    /// 8-bit text in the document's legacy encoding.
+    Legacy(Vec<u8>),
+    /// Unicode text.
+    Unicode(String),
+}
+
+/// What [`open`] took out of a container.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Opened {
+    /// The container it came from.
+    pub container: Container,
+    /// Its text.
+    pub content: Content,
+}
+
+/// The magic number of an OLE compound file (Word, Excel and PowerPoint 97–2003).
+const COMPOUND_FILE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Whether `bytes` start like a container [`open`] reads or names.
+pub(crate) fn is_container(bytes: &[u8]) -> bool {
+    bytes.starts_with(COMPOUND_FILE)
+        || bytes.starts_with(b"%PDF-")
+        || bytes.starts_with(b"PK\x03\x04")
+        || rtf::is_rtf(bytes)
+}
+
+/// Takes the text out of a container; `Ok(None)` when `bytes` are no container.
+///
+/// # Errors
+/// [`Error::NotText`] for a damaged container, a compound file without a Word document (a
+/// workbook, a presentation), an encrypted document, a PDF or a ZIP package, each naming what
+/// it is.
+pub(crate) fn open(bytes: &[u8]) -> Result<Option<Opened>> {
+    if rtf::is_rtf(bytes) {
+        let content = rtf::text(bytes);
+        return Ok(Some(Opened {
+            container: Container::Rtf,
+            content,
+        }));
+    }
+    if bytes.starts_with(COMPOUND_FILE) {
+        // The compound-file reader is a dependency fed with untrusted bytes: a panic inside it
+        // must become an error on this one file, not end a batch.
+        let read = std::panic::catch_unwind(|| word::text(bytes))
+            .unwrap_or_else(|_| Err("damaged compound file".to_string()));
+        return match read {
+            Ok(content) => Ok(Some(Opened {
+                container: Container::Word,
+                content,
+            })),
+            Err(cause) => Err(Error::NotText(cause)),
+        };
+    }
+    if bytes.starts_with(b"%PDF-") {
+        return Err(Error::NotText(
+            "a PDF file (vanban reads text, RTF and Word .doc; extract the PDF's text first)"
+                .to_string(),
+        ));
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err(Error::NotText(
+            "a ZIP package (.docx, .xlsx or .zip; vanban reads text, RTF and Word .doc)"
+                .to_string(),
+        ));
+    }
+    Ok(None)
+}
+
+/// Decodes what [`open`] took out of a container, in `encoding` (or detected), and says in
+/// the warnings which container it was.
+pub(crate) fn decode(opened: Opened, encoding: Encoding) -> Result<Decoded> {
+    let mut decoded = match opened.content {
+        Content::Bytes(bytes) => crate::decode(&bytes, encoding)?,
+        // RTF `\u` characters and Word's wide characters are UTF-16 units.
+        Content::Text(text) => Decoded {
+            text,
+            encoding: Encoding::Utf16,
+            confidence: 1.0,
+            warnings: Vec::new(),
+        },
+        Content::Runs(runs) => decode_runs(&runs, encoding)?,
+    };
+    decoded
+        .warnings
+        .insert(0, format!("read the text of {}", opened.container));
+    Ok(decoded)
+}
+
+/// Legacy runs in the encoding detected on all of them together, Unicode runs as they are.
+fn decode_runs(runs: &[Run], encoding: Encoding) -> Result<Decoded> {
+    let legacy: Vec<u8> = runs
+        .iter()
+        .filter_map(|run| match run {
+            Run::Legacy(bytes) => Some(bytes.as_slice()),
+            Run::Unicode(_) => None,
+        })
+        .flatten()
+        .copied()
+        .collect();
+    let mut decoded = crate::decode(&legacy, encoding)?;
+    let mut text = String::with_capacity(decoded.text.len() + legacy.len() / 8);
+    for run in runs {
+        match run {
+            Run::Unicode(s) => text.push_str(s),
+            Run::Legacy(bytes) => match crate::decode(bytes, decoded.encoding) {
+                Ok(part) => text.push_str(&part.text),
+                Err(_) => text.push_str(&encoding_rs::WINDOWS_1252.decode(bytes).0),
+            },
+        }
+    }
+    decoded.text = text;
+    decoded
+        .warnings
+        .push("some words were typed in a Unicode font and kept as they are".to_string());
+    Ok(decoded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_no_container() {
+        assert!(!is_container(b"C\xe9ng h\xdfa"));
+        assert_eq!(open(b"Ban Tuyen giao").unwrap(), None);
+    }
+
+    #[test]
+    fn pdf_zip_and_other_compound_files_are_named() {
+        let pdf = open(b"%PDF-1.4\n%\xe2\xe3").unwrap_err().to_string();
+        assert!(pdf.contains("PDF"), "{pdf}");
+        let zip = open(b"PK\x03\x04\x14\0\0\0").unwrap_err().to_string();
+        assert!(zip.contains("ZIP"), "{zip}");
+        let mut broken = COMPOUND_FILE.to_vec();
+        broken.extend_from_slice(&[0u8; 600]);
+        let err = open(&broken).unwrap_err().to_string();
+        assert!(err.contains("compound file"), "{err}");
+    }
+}
