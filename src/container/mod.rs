@@ -42,7 +42,8 @@ pub(crate) enum Content {
     /// Unicode text (legacy runs already decoded by their font).
     Text(String),
     /// Legacy byte runs (to be decoded in the encoding their concatenation is detected in)
-    /// between runs of Unicode text.
+    /// between runs of Unicode text (words typed in a Unicode font, capital-font runs already
+    /// decoded).
     Runs(Vec<Run>),
 }
 
@@ -160,9 +161,6 @@ fn decode_runs(runs: &[Run], encoding: Encoding) -> Result<Decoded> {
         }
     }
     decoded.text = text;
-    decoded
-        .warnings
-        .push("some words were typed in a Unicode font and kept as they are".to_string());
     Ok(decoded)
 }
 

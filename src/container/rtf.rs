@@ -21,8 +21,10 @@ pub(super) fn is_rtf(bytes: &[u8]) -> bool {
 /// How the bytes of a font's runs are to be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum FontCode {
-    /// A TCVN3 (ABC) font: `.VnTime`, `.VnArialH`, …
+    /// A TCVN3 (ABC) font: `.VnTime`, `.VnArial`, …
     Tcvn3,
+    /// A TCVN3 capital font (`.VnTimeH`, `.VnArialH`): lower-case codes show as capitals.
+    Tcvn3Capital,
     /// A VNI font: `VNI-Times`, `VNI-Helve`, …
     Vni,
     /// Any other font: the document's ANSI code page.
@@ -32,7 +34,10 @@ enum FontCode {
 impl FontCode {
     fn of_name(name: &str) -> FontCode {
         let name = name.trim().to_ascii_lowercase();
-        if name.starts_with(".vn") {
+        let first = name.split_whitespace().next().unwrap_or("");
+        if first.starts_with(".vn") && first.len() > 4 && first.ends_with('h') {
+            FontCode::Tcvn3Capital
+        } else if name.starts_with(".vn") {
             FontCode::Tcvn3
         } else if name.starts_with("vni-") || name.starts_with("vni ") {
             FontCode::Vni
@@ -295,7 +300,11 @@ pub(super) fn text(bytes: &[u8]) -> Content {
         }
     }
 
-    if !out.unicode {
+    let capitals = out
+        .runs
+        .iter()
+        .any(|run| matches!(run, Run::Bytes(FontCode::Tcvn3Capital, b) if !b.is_ascii()));
+    if !out.unicode && !capitals {
         let mut bytes = Vec::new();
         for run in out.runs {
             if let Run::Bytes(_, b) = run {
@@ -303,6 +312,24 @@ pub(super) fn text(bytes: &[u8]) -> Content {
             }
         }
         return Content::Bytes(bytes);
+    }
+    if !out.unicode {
+        // Capital-font runs are decoded here, where their font is known; the rest is left to
+        // detection.
+        let mut runs: Vec<super::Run> = Vec::new();
+        for run in out.runs {
+            let Run::Bytes(code, bytes) = run else {
+                continue;
+            };
+            match (code, runs.last_mut()) {
+                (FontCode::Tcvn3Capital, _) => {
+                    runs.push(super::Run::Unicode(decode_run(code, &bytes, codepage)))
+                }
+                (_, Some(super::Run::Legacy(last))) => last.extend_from_slice(&bytes),
+                _ => runs.push(super::Run::Legacy(bytes)),
+            }
+        }
+        return Content::Runs(runs);
     }
     let mut text = String::new();
     for run in &out.runs {
@@ -316,8 +343,13 @@ pub(super) fn text(bytes: &[u8]) -> Content {
 
 /// A run of 8-bit text in a document that also holds Unicode characters.
 fn decode_run(code: FontCode, bytes: &[u8], codepage: u32) -> String {
+    if code == FontCode::Tcvn3Capital {
+        let text = crate::decode(bytes, Encoding::Tcvn3)
+            .map_or_else(|_| String::from_utf8_lossy(bytes).into_owned(), |d| d.text);
+        return text.to_uppercase();
+    }
     let legacy = match code {
-        FontCode::Tcvn3 => Some(Encoding::Tcvn3),
+        FontCode::Tcvn3 | FontCode::Tcvn3Capital => Some(Encoding::Tcvn3),
         FontCode::Vni => Some(Encoding::Vni),
         FontCode::Ansi if codepage == 1258 => Some(Encoding::Cp1258),
         FontCode::Ansi => None,
@@ -416,6 +448,18 @@ mod tests {
     fn unicode_characters_decode_each_run_by_its_font() {
         let rtf = br"{\rtf1\ansi\ansicpg1252\uc1{\fonttbl{\f0 Times New Roman;}{\f1 .VnTime;}}\f0 Vi\u7879?t \f1 C\'e9ng h\'dfa}";
         assert_eq!(text(rtf), Content::Text("Việt Cộng hòa".to_string()));
+    }
+
+    #[test]
+    fn capital_font_runs_are_decoded_in_capitals() {
+        let rtf = br"{\rtf1{\fonttbl{\f0 .VnTime;}{\f1 .VnTimeH;}}\f1 b\'e9 t\'b5i ch\'ddnh\par\f0 C\'e9ng h\'dfa}";
+        assert_eq!(
+            text(rtf),
+            Content::Runs(vec![
+                super::super::Run::Unicode("BỘ TÀI CHÍNH\n".to_string()),
+                super::super::Run::Legacy(b"C\xe9ng h\xdfa".to_vec()),
+            ])
+        );
     }
 
     #[test]

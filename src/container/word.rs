@@ -406,7 +406,8 @@ mod tests {
             Content::Runs(vec![
                 Run::Unicode("Cộng".to_string()),
                 Run::Legacy(b" h\xdfa ".to_vec()),
-                Run::Unicode("Việt\n".to_string()),
+                Run::Unicode("Việt".to_string()),
+                Run::Legacy(b"\n".to_vec()),
             ])
         );
     }
