@@ -1,12 +1,14 @@
 //! Documents inside a container: the text of RTF files and Word 97–2003 `.doc` files, the form
-//! in which decades of legacy-encoded archives were kept.
+//! in which decades of legacy-encoded archives were kept, and of the ZIP packages of later years
+//! (Word `.docx`, OpenDocument `.odt`).
 //!
 //! A container is recognised by its first bytes. What comes out is either the 8-bit text stream
 //! as the legacy font saw it (TCVN3 or VNI bytes, still to be decoded by [`crate::decode`]'s
 //! detection), or Unicode text when the document mixes legacy runs with Unicode characters.
-//! Other compound files (Excel workbooks, PowerPoint) and PDF are named in a clear error instead of
-//! being read as noise.
+//! Other compound files and packages (Excel workbooks, presentations), other ZIP archives and PDF
+//! are named in a clear error instead of being read as noise.
 
+mod package;
 mod rtf;
 mod word;
 
@@ -23,6 +25,10 @@ pub(crate) enum Container {
     Rtf,
     /// A Word 97–2003 binary document (the `WordDocument` stream of a compound file).
     Word,
+    /// A Word 2007+ document (`word/document.xml` in a ZIP package).
+    Docx,
+    /// An OpenDocument text (`content.xml` in a ZIP package).
+    Odt,
 }
 
 impl fmt::Display for Container {
@@ -30,6 +36,8 @@ impl fmt::Display for Container {
         f.write_str(match self {
             Container::Rtf => "an RTF document",
             Container::Word => "a Word 97-2003 document",
+            Container::Docx => "a Word .docx document",
+            Container::Odt => "an OpenDocument text",
         })
     }
 }
@@ -79,9 +87,9 @@ pub(crate) fn is_container(bytes: &[u8]) -> bool {
 /// Takes the text out of a container; `Ok(None)` when `bytes` are no container.
 ///
 /// # Errors
-/// [`Error::NotText`] for a damaged container, a compound file without a Word document (a
-/// workbook, a presentation), an encrypted document, a PDF or a ZIP package, each naming what
-/// it is.
+/// [`Error::NotText`] for a damaged container, a compound file or package without a text
+/// document (a workbook, a presentation), an encrypted document, a PDF or another ZIP archive,
+/// each naming what it is.
 pub(crate) fn open(bytes: &[u8]) -> Result<Option<Opened>> {
     if rtf::is_rtf(bytes) {
         let content = rtf::text(bytes);
@@ -105,15 +113,18 @@ pub(crate) fn open(bytes: &[u8]) -> Result<Option<Opened>> {
     }
     if bytes.starts_with(b"%PDF-") {
         return Err(Error::NotText(
-            "a PDF file (vanban reads text, RTF and Word .doc; extract the PDF's text first)"
+            "a PDF file (vanban reads text, RTF, Word .doc/.docx and OpenDocument .odt files; \
+             extract the PDF's text first)"
                 .to_string(),
         ));
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        return Err(Error::NotText(
-            "a ZIP package (.docx, .xlsx or .zip; vanban reads text, RTF and Word .doc)"
-                .to_string(),
-        ));
+        let read = std::panic::catch_unwind(|| package::text(bytes))
+            .unwrap_or_else(|_| Err("damaged ZIP package".to_string()));
+        return match read {
+            Ok((container, content)) => Ok(Some(Opened { container, content })),
+            Err(cause) => Err(Error::NotText(cause)),
+        };
     }
     Ok(None)
 }
@@ -179,7 +190,7 @@ mod tests {
         let pdf = open(b"%PDF-1.4\n%\xe2\xe3").unwrap_err().to_string();
         assert!(pdf.contains("PDF"), "{pdf}");
         let zip = open(b"PK\x03\x04\x14\0\0\0").unwrap_err().to_string();
-        assert!(zip.contains("ZIP"), "{zip}");
+        assert!(zip.contains("damaged ZIP"), "{zip}");
         let mut broken = COMPOUND_FILE.to_vec();
         broken.extend_from_slice(&[0u8; 600]);
         let err = open(&broken).unwrap_err().to_string();

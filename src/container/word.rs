@@ -28,7 +28,7 @@ pub(super) fn text(bytes: &[u8]) -> Result<Content, String> {
             "a compound file without a Word document"
         };
         return Err(format!(
-            "{what} (vanban reads text, RTF and Word .doc files)"
+            "{what} (vanban reads text, RTF, Word .doc/.docx and OpenDocument .odt files)"
         ));
     }
     let word = read_stream(&mut file, "/WordDocument")?;
@@ -159,7 +159,7 @@ fn pieces(clx: &[u8]) -> Result<Vec<Piece>, String> {
     }
     let lcb = u32_at(clx, at + 1).ok_or_else(damaged)? as usize;
     let plc = clx.get(at + 5..at + 5 + lcb).ok_or_else(damaged)?;
-    if lcb < 4 || (lcb - 4) % 12 != 0 {
+    if lcb < 4 || !(lcb - 4).is_multiple_of(12) {
         return Err(damaged());
     }
     let n = (lcb - 4) / 12;
@@ -183,7 +183,7 @@ fn pieces(clx: &[u8]) -> Result<Vec<Piece>, String> {
 
 /// A character of the document as stored: a byte of an 8-bit piece or a UTF-16 unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Unit {
+pub(super) enum Unit {
     Byte(u8),
     Wide(u16),
 }
@@ -248,7 +248,7 @@ fn cp1252_byte(high: &[(u32, u8)], c: u32) -> Option<u8> {
 
 /// Turns the stored characters into the document's text: Word's marks become line breaks and
 /// tabs, field instructions and object anchors are dropped.
-fn content(units: &[Unit]) -> Content {
+pub(super) fn content(units: &[Unit]) -> Content {
     // First the marks, on the units themselves.
     let mut kept: Vec<Unit> = Vec::with_capacity(units.len());
     // Per open field: whether its instruction part is over (the result is text).
@@ -290,7 +290,7 @@ fn content(units: &[Unit]) -> Content {
                 continue;
             }
             // Paragraph, line, page and column breaks.
-            0x0B..=0x0E => Some(b'\n'),
+            0x0A..=0x0E => Some(b'\n'),
             0x09 => Some(b'\t'),
             0x1E => Some(b'-'),
             // Control characters, and glyphs of symbol fonts (private use area).
@@ -316,10 +316,23 @@ fn content(units: &[Unit]) -> Content {
     if let Some(bytes) = kept.iter().map(|&u| byte_of(u)).collect() {
         return Content::Bytes(bytes);
     }
-    // Otherwise some runs were typed in a Unicode font: a word holding a character with no
-    // byte is Unicode, the other words are legacy bytes.
-    let mut runs: Vec<Run> = Vec::new();
+    // A Unicode document: many accented words hold a character with no byte (ư, ơ, đ, ạ, …).
     let is_space = |u: Unit| matches!(u.value(), 0x20 | 0x09 | 0x0A);
+    let (mut accented, mut unicode_words) = (0usize, 0usize);
+    for word in kept.split(|&u| is_space(u)) {
+        if word.iter().any(|u| u.value() >= 0x80) {
+            accented += 1;
+            if word.iter().any(|&u| byte_of(u).is_none()) {
+                unicode_words += 1;
+            }
+        }
+    }
+    if unicode_words * 5 >= accented {
+        return Content::Text(unicode(&kept));
+    }
+    // Otherwise a legacy document with some words typed in a Unicode font: a word holding a
+    // character with no byte is Unicode, the other words are legacy bytes.
+    let mut runs: Vec<Run> = Vec::new();
     let mut at = 0;
     while at < kept.len() {
         let end = if is_space(kept[at]) {
@@ -397,18 +410,34 @@ mod tests {
 
     #[test]
     fn words_typed_in_a_unicode_font_stay_unicode() {
-        let units: Vec<Unit> = "Cộng h\u{DF}a Việt\r\u{F0B7}"
+        // A TCVN3 document ("Cộng hòa" ×5) with two words typed in a Unicode font.
+        let legacy = " C\u{E9}ng h\u{DF}a".repeat(5);
+        let units: Vec<Unit> = format!("Cộng h\u{DF}a Việt\r\u{F0B7}{legacy}")
             .encode_utf16()
             .map(Unit::Wide)
             .collect();
+        let mut tail = b"\n".to_vec();
+        tail.extend_from_slice(&b" C\xe9ng h\xdfa".repeat(5));
         assert_eq!(
             content(&units),
             Content::Runs(vec![
                 Run::Unicode("Cộng".to_string()),
                 Run::Legacy(b" h\xdfa ".to_vec()),
                 Run::Unicode("Việt".to_string()),
-                Run::Legacy(b"\n".to_vec()),
+                Run::Legacy(tail),
             ])
+        );
+    }
+
+    #[test]
+    fn a_unicode_document_stays_unicode_even_where_letters_have_a_byte() {
+        let units: Vec<Unit> = "Có việc\rnày là của ông"
+            .encode_utf16()
+            .map(Unit::Wide)
+            .collect();
+        assert_eq!(
+            content(&units),
+            Content::Text("Có việc\nnày là của ông".to_string())
         );
     }
 }

@@ -6,6 +6,8 @@
 #[cfg(feature = "cli")]
 mod cli;
 #[cfg(feature = "cli")]
+mod containers;
+#[cfg(feature = "cli")]
 mod eval;
 mod normalize;
 mod robust;

@@ -1,0 +1,187 @@
+//! Documents in containers through the real CLI: a composed sample written as a Word `.docx`
+//! and as an OpenDocument `.odt` gives the same record as its plain-text form.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+
+use zip::write::SimpleFileOptions;
+
+const SAMPLES: [&str; 2] = [
+    "corpus/composed/party_04_btgtu-binh-phuoc-cong-van-covid.txt",
+    "corpus/composed/state_03_ubnd-hau-giang-cong-van-phong-chong-covid-19.txt",
+];
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// One `<w:p>` per line, tabs as `<w:tab/>`, the text split over two runs.
+fn docx_xml(text: &str) -> String {
+    let mut xml = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#,
+    );
+    for line in text.lines() {
+        xml.push_str("<w:p>");
+        for (k, cell) in line.split('\t').enumerate() {
+            if k > 0 {
+                xml.push_str("<w:r><w:tab/></w:r>");
+            }
+            let cut = cell
+                .char_indices()
+                .nth(cell.chars().count() / 2)
+                .map_or(0, |(i, _)| i);
+            for part in [&cell[..cut], &cell[cut..]] {
+                xml.push_str(&format!(
+                    r#"<w:r><w:t xml:space="preserve">{}</w:t></w:r>"#,
+                    escape(part)
+                ));
+            }
+        }
+        xml.push_str("</w:p>");
+    }
+    xml.push_str("</w:body></w:document>");
+    xml
+}
+
+/// One `<text:p>` per line, runs of spaces as `<text:s text:c="N"/>`.
+fn odt_xml(text: &str) -> String {
+    let mut xml = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>"#,
+    );
+    for line in text.lines() {
+        xml.push_str("<text:p>");
+        let mut spaces = 0;
+        for c in line.chars() {
+            if c == ' ' {
+                spaces += 1;
+                continue;
+            }
+            if spaces > 0 {
+                xml.push(' ');
+                if spaces > 1 {
+                    xml.push_str(&format!(r#"<text:s text:c="{}"/>"#, spaces - 1));
+                }
+                spaces = 0;
+            }
+            match c {
+                '\t' => xml.push_str("<text:tab/>"),
+                c => xml.push_str(&escape(&c.to_string())),
+            }
+        }
+        xml.push_str("</text:p>");
+    }
+    xml.push_str("</office:text></office:body></office:document-content>");
+    xml
+}
+
+fn package(path: &Path, parts: &[(&str, &str)]) {
+    let file = fs::File::create(path).unwrap_or_else(|e| panic!("{e}"));
+    let mut zip = zip::ZipWriter::new(file);
+    for (name, content) in parts {
+        zip.start_file(*name, SimpleFileOptions::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        zip.write_all(content.as_bytes())
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    zip.finish().unwrap_or_else(|e| panic!("{e}"));
+}
+
+fn record(path: &Path) -> serde_json::Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["extract", "--format", "jsonl"])
+        .arg(path)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        out.status.success(),
+        "{}: {}",
+        path.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut record: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    record["source"] = serde_json::Value::Null;
+    record
+}
+
+#[test]
+fn docx_and_odt_give_the_record_of_the_plain_text() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for sample in SAMPLES {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(sample);
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+        let want = record(&path);
+        assert!(want["number"].is_string(), "{sample}: {want}");
+
+        let docx = dir.path().join("sample.docx");
+        package(
+            &docx,
+            &[
+                ("[Content_Types].xml", "<Types/>"),
+                ("word/document.xml", &docx_xml(&text)),
+            ],
+        );
+        assert_eq!(record(&docx), want, "{sample} as .docx");
+
+        let odt = dir.path().join("sample.odt");
+        package(
+            &odt,
+            &[
+                ("mimetype", "application/vnd.oasis.opendocument.text"),
+                ("content.xml", &odt_xml(&text)),
+            ],
+        );
+        assert_eq!(record(&odt), want, "{sample} as .odt");
+    }
+}
+
+#[test]
+fn other_zip_archives_and_spreadsheets_are_reported_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    package(&dir.path().join("a.zip"), &[("notes.txt", "x")]);
+    package(
+        &dir.path().join("b.xlsx"),
+        &[("xl/workbook.xml", "<workbook/>")],
+    );
+    let legacy = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/legacy");
+    fs::copy(
+        legacy.join("tcvn3_2005_mpi_xuatkhau.xls"),
+        dir.path().join("c.xls"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    fs::copy(
+        legacy.join("tcvn3_2002_mof_qd144.doc"),
+        dir.path().join("d.doc"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["extract", "--format", "jsonl", "."])
+        .current_dir(dir.path())
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("a.zip: not a text document: a ZIP archive"),
+        "{err}"
+    );
+    assert!(
+        err.contains("b.xlsx: not a text document: a spreadsheet"),
+        "{err}"
+    );
+    assert!(
+        err.contains("c.xls: not a text document: an Excel workbook"),
+        "{err}"
+    );
+    let records: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}")))
+        .collect();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["number"], "144/2002/QĐ/BTC");
+    assert_eq!(records[0]["date"], "2002-11-22");
+}
