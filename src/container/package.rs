@@ -95,6 +95,7 @@ fn walk(xml: &[u8], flavour: Flavour) -> Result<String, quick_xml::Error> {
     // Depth inside skipped elements, and inside elements whose text is document text.
     let mut skip = 0usize;
     let mut text_depth = 0usize;
+    let mut tables = Tables::default();
     loop {
         let event = reader.read_event_into(&mut buf)?;
         match event {
@@ -106,6 +107,8 @@ fn walk(xml: &[u8], flavour: Flavour) -> Result<String, quick_xml::Error> {
                     skip += 1;
                 } else if holds_text(flavour, name) {
                     text_depth += 1;
+                } else {
+                    tables.start(name, &out);
                 }
             }
             Event::End(e) => {
@@ -118,7 +121,7 @@ fn walk(xml: &[u8], flavour: Flavour) -> Result<String, quick_xml::Error> {
                 if holds_text(flavour, name) {
                     text_depth = text_depth.saturating_sub(1);
                 }
-                end_of(name, &mut out);
+                end_of(name, &mut out, &mut tables);
             }
             Event::Empty(e) if skip == 0 => {
                 let name = e.local_name();
@@ -135,7 +138,10 @@ fn walk(xml: &[u8], flavour: Flavour) -> Result<String, quick_xml::Error> {
                             .unwrap_or(1);
                         out.extend(std::iter::repeat_n(' ', count.min(1000)));
                     }
-                    name => end_of(name, &mut out),
+                    name => {
+                        tables.start(name, &out);
+                        end_of(name, &mut out, &mut tables);
+                    }
                 }
             }
             Event::Text(e) if skip == 0 && text_depth > 0 => {
@@ -190,21 +196,55 @@ fn holds_text(flavour: Flavour, name: &[u8]) -> bool {
     }
 }
 
-/// What the end of an element adds: paragraphs end lines, cells tabs, rows lines.
-fn end_of(name: &[u8], out: &mut String) {
+/// The cells of the table rows being read (a stack: tables nest).
+#[derive(Debug, Default)]
+struct Tables {
+    /// Per open row: its cells' texts, and where the open cell's text starts in the output.
+    rows: Vec<(Vec<String>, usize)>,
+}
+
+impl Tables {
+    fn start(&mut self, name: &[u8], out: &str) {
+        match name {
+            b"tr" | b"table-row" => self.rows.push((Vec::new(), out.len())),
+            b"tc" | b"table-cell" => {
+                if let Some(row) = self.rows.last_mut() {
+                    row.1 = out.len();
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// What the end of an element adds: paragraphs end lines; a table row is laid out as on the page,
+/// its cells side by side, line by line, separated by tabs (the header and signature tables of
+/// official documents then read as two columns).
+fn end_of(name: &[u8], out: &mut String, tables: &mut Tables) {
     match name {
         b"p" | b"h" => out.push('\n'),
         b"tc" | b"table-cell" => {
-            if out.ends_with('\n') {
-                out.pop();
+            if let Some((cells, start)) = tables.rows.last_mut() {
+                let start = (*start).min(out.len());
+                let cell = out.split_off(start);
+                cells.push(cell.trim_end_matches('\n').to_string());
             }
-            out.push('\t');
         }
         b"tr" | b"table-row" => {
-            if out.ends_with('\t') {
-                out.pop();
+            let Some((cells, start)) = tables.rows.pop() else {
+                return;
+            };
+            out.truncate(start.min(out.len()));
+            let lines: Vec<Vec<&str>> = cells.iter().map(|c| c.split('\n').collect()).collect();
+            let height = lines.iter().map(Vec::len).max().unwrap_or(0);
+            for k in 0..height {
+                let row: Vec<&str> = lines
+                    .iter()
+                    .map(|l| l.get(k).copied().unwrap_or(""))
+                    .collect();
+                out.push_str(row.join("\t").trim_end_matches('\t'));
+                out.push('\n');
             }
-            out.push('\n');
         }
         _ => {}
     }
@@ -225,6 +265,14 @@ mod tests {
         assert_eq!(
             walk(xml.as_bytes(), Flavour::Docx).unwrap(),
             "BAN TUYÊN GIÁO\tĐộc lập & Tự do\nSố 04\tx\ny\n"
+        );
+        let xml = r#"<w:document xmlns:w="x"><w:body><w:tbl><w:tr>
+<w:tc><w:p><w:r><w:t>TỈNH ỦY</w:t></w:r></w:p><w:p><w:r><w:t>BAN TUYÊN GIÁO</w:t></w:r></w:p><w:p><w:r><w:t>Số 04-CV/BTGTU</w:t></w:r></w:p></w:tc>
+<w:tc><w:p><w:r><w:t>ĐẢNG CỘNG SẢN VIỆT NAM</w:t></w:r></w:p><w:p/><w:p><w:r><w:t>ngày 5 tháng 3</w:t></w:r></w:p><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc>
+</w:tr></w:tbl><w:p><w:r><w:t>Kính gửi</w:t></w:r></w:p></w:body></w:document>"#;
+        assert_eq!(
+            walk(xml.as_bytes(), Flavour::Docx).unwrap(),
+            "TỈNH ỦY\tĐẢNG CỘNG SẢN VIỆT NAM\nBAN TUYÊN GIÁO\nSố 04-CV/BTGTU\tngày 5 tháng 3\n\tx\nKính gửi\n"
         );
     }
 

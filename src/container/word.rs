@@ -7,8 +7,8 @@
 //! they are, in UTF-16 pieces as the Windows-1252 character of each byte. The reader turns both
 //! back into the byte stream the legacy decoder expects; a document holding real Unicode
 //! Vietnamese comes out as Unicode text. Only the main text is read (not headers, footnotes or
-//! comments); paragraph marks become line breaks, table cells tabs, field instructions are left
-//! out and field results kept. Word 6/95 files without a piece table are read from their text
+//! comments); paragraph marks and table cells end lines, field instructions are left out and
+//! field results kept. Word 6/95 files without a piece table are read from their text
 //! range.
 
 use std::io::{Cursor, Read};
@@ -276,17 +276,19 @@ pub(super) fn content(units: &[Unit]) -> Content {
             _ => {}
         }
         let mapped = match v {
+            // A row's end mark follows its last cell's mark: the cell already ended the line.
             0x07 if last_was_cell => {
-                // A second mark right after a cell's ends the row.
-                if let Some(last) = kept.last_mut() {
-                    *last = Unit::Byte(b'\n');
-                }
                 last_was_cell = false;
                 continue;
             }
+            // Cells are stacked, one after the other: without the table's paragraph properties
+            // the reader cannot tell where a row's first cell starts, and official headers read
+            // well stacked (issuer, number, then motto, place and date).
             0x07 => {
                 last_was_cell = true;
-                kept.push(Unit::Byte(b'\t'));
+                if !matches!(kept.last(), Some(Unit::Byte(b'\n')) | None) {
+                    kept.push(Unit::Byte(b'\n'));
+                }
                 continue;
             }
             // Paragraph, line, page and column breaks.
@@ -390,7 +392,7 @@ mod tests {
             .iter()
             .map(|&b| Unit::Byte(b))
             .collect();
-        assert_eq!(content(&units), Content::Bytes(b"link a\tb\nc\nd".to_vec()));
+        assert_eq!(content(&units), Content::Bytes(b"link a\nb\nc\nd".to_vec()));
     }
 
     #[test]

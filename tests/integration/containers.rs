@@ -185,3 +185,42 @@ fn other_zip_archives_and_spreadsheets_are_reported_and_the_batch_goes_on() {
     assert_eq!(records[0]["number"], "144/2002/QĐ/BTC");
     assert_eq!(records[0]["date"], "2002-11-22");
 }
+
+/// Legacy RTF and Word files of the development corpus, read in place: the header fields,
+/// checked by reading each file's transcript.
+#[test]
+fn legacy_rtf_and_doc_files_give_their_header_fields() {
+    let legacy = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/legacy");
+    let cases = [
+        (
+            "tcvn3_1998_nd94-1998-cp.rtf",
+            "94/1998/NĐ-CP",
+            "1998-11-17",
+            "Chính phủ",
+        ),
+        (
+            "tcvn3_2001_tt08-2001-btc.rtf",
+            "08/2001/TT-BTC",
+            "2001-01-18",
+            "Bộ Tài chính",
+        ),
+        (
+            "tcvn3_2003_nd28-2003-cp.doc",
+            "28/2003/NĐ-CP",
+            "2003-03-31",
+            "Chính phủ",
+        ),
+        (
+            "vni_2008_binhphuoc_qd991.doc",
+            "991/QĐ-UBND",
+            "2008-05-14",
+            "Ủy ban nhân dân tỉnh Bình Phước",
+        ),
+    ];
+    for (name, number, date, issuer) in cases {
+        let record = record(&legacy.join(name));
+        assert_eq!(record["number"], number, "{name}");
+        assert_eq!(record["date"], date, "{name}");
+        assert_eq!(record["issuer"]["name"], issuer, "{name}");
+    }
+}
