@@ -12,8 +12,14 @@
 //! `$CARGO_TARGET_DIR/vanban-bench-index` (or `target/…`) and reused while its size matches.
 //!
 //! `VANBAN_BENCH_ANALYZERS=1` prints, instead of the latency, what each analyzer stage costs:
-//! tokens, tokenizing and indexing speed of the default analyzer and of vanban's filters one by
-//! one, each on a single field.
+//! tokens, tokenizing and indexing speed of the default analyzer and of vanban's tokenizer with
+//! and without fold variants, positions and bigrams, each on a single field.
+//!
+//! For instruction counts (repeatable on a loaded machine), under `valgrind --tool=callgrind`:
+//! `VANBAN_BENCH_ONCE=vanban|default|none` indexes the batch once and exits (subtract `none`,
+//! the loading of the corpus); `VANBAN_BENCH_QUERY=TEXT` runs one query on the large index
+//! (`VANBAN_BENCH_REPEAT` times), `*` every latency query twice; collect with
+//! `--toggle-collect='*Index::search*'`.
 //!
 //! The documents are `corpus/` and `../shared/corpus/dev/*.txt`, normalised and extracted
 //! before timing. Every timed loop checks the number of documents it indexed, and the latency
@@ -31,8 +37,8 @@ use tantivy::tokenizer::{
 };
 use tantivy::TantivyDocument;
 use vanban::search::{
-    content_hash, vietnamese_analyzer, BigramFilter, FoldVariantFilter, Index, Indexer, Prepared,
-    SearchRequest, SyllableTokenizer, ToneFilter,
+    content_hash, vietnamese_analyzer, vietnamese_bigram_analyzer, Index, Indexer, Prepared,
+    SearchRequest, SyllableTokenizer,
 };
 use vanban::Options;
 
@@ -84,6 +90,7 @@ fn copies(docs: &[Prepared]) -> Vec<Prepared> {
         .collect()
 }
 
+#[inline(never)]
 fn index_default(docs: &[Prepared]) -> u64 {
     let mut schema = Schema::builder();
     let source = schema.add_text_field("source", TEXT | STORED);
@@ -104,6 +111,7 @@ fn index_default(docs: &[Prepared]) -> u64 {
     n
 }
 
+#[inline(never)]
 fn index_vanban(docs: &[Prepared]) -> u64 {
     let index = Index::create_in_ram().expect("index");
     let mut indexer = Indexer::with_threads(&index, 1).expect("indexer");
@@ -166,12 +174,6 @@ fn count_tokens(docs: &[Prepared], mut analyzer: TextAnalyzer) -> usize {
 type MakeAnalyzer = Box<dyn Fn() -> TextAnalyzer>;
 
 fn analyzer_variants(batch: &[Prepared], bytes: usize) {
-    let base = || {
-        TextAnalyzer::builder(SyllableTokenizer)
-            .filter(RemoveLongFilter::limit(80))
-            .filter(LowerCaser)
-            .filter(ToneFilter)
-    };
     let default = || {
         TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(RemoveLongFilter::limit(40))
@@ -186,23 +188,23 @@ fn analyzer_variants(batch: &[Prepared], bytes: usize) {
         ),
         ("default (simple, lower), freqs", Box::new(default), false),
         (
-            "syllables + tone, freqs",
-            Box::new(move || base().build()),
+            "syllables (lower, tone), freqs",
+            Box::new(|| TextAnalyzer::from(SyllableTokenizer::new())),
             false,
         ),
         (
-            "syllables + tone + fold variants, freqs",
-            Box::new(move || base().filter(FoldVariantFilter).build()),
-            false,
-        ),
-        (
-            "syllables + tone + bigrams, freqs",
-            Box::new(move || base().filter(BigramFilter).build()),
-            false,
-        ),
-        (
-            "vanban full analyzer, freqs",
+            "syllables + fold variants, freqs",
             Box::new(vietnamese_analyzer),
+            false,
+        ),
+        (
+            "syllables + fold variants, positions",
+            Box::new(vietnamese_analyzer),
+            true,
+        ),
+        (
+            "syllables + fold variants + bigrams, freqs",
+            Box::new(vietnamese_bigram_analyzer),
             false,
         ),
     ];
@@ -348,6 +350,47 @@ fn bench(c: &mut Criterion) {
     // Warm up lazy tables and code paths before timing.
     index_vanban(&batch[..10]);
     index_default(&batch[..10]);
+    if let Some(query) = std::env::var_os("VANBAN_BENCH_QUERY") {
+        // One query on the large index, `VANBAN_BENCH_REPEAT` times (10), and nothing else:
+        // under `valgrind --tool=callgrind --toggle-collect='*Index::search*'`, what it costs.
+        // `*` runs every latency query twice.
+        let large = large_index(&docs);
+        if query == "*" {
+            // Every query of the latency run, twice each (the second is the one to read).
+            for q in QUERIES {
+                for _ in 0..2 {
+                    black_box(large.search(&SearchRequest::new(*q)).expect("search"));
+                }
+            }
+            return;
+        }
+        let request = SearchRequest::new(query.to_string_lossy());
+        let repeat: usize = std::env::var("VANBAN_BENCH_REPEAT")
+            .ok()
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(10);
+        let t = Instant::now();
+        for _ in 0..repeat {
+            black_box(large.search(&request).expect("search"));
+        }
+        eprintln!(
+            "{:?}: {:.2} ms",
+            request.query,
+            t.elapsed().as_secs_f64() * 1e3 / repeat as f64
+        );
+        return;
+    }
+    if let Some(which) = std::env::var_os("VANBAN_BENCH_ONCE") {
+        // One indexing run and nothing else, for an instruction count under
+        // `valgrind --tool=callgrind`: the count of `vanban` or `default` less that of `none`
+        // (loading the corpus) is the cost of indexing.
+        match which.to_str() {
+            Some("default") => black_box(index_default(&batch)),
+            Some("none") => 0,
+            _ => black_box(index_vanban(&batch)),
+        };
+        return;
+    }
     let t_default = median_time(5, || {
         black_box(index_default(&batch));
     });

@@ -26,12 +26,10 @@
 use std::collections::VecDeque;
 use std::mem;
 
-use tantivy::tokenizer::{
-    LowerCaser, RemoveLongFilter, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
-};
+use tantivy::tokenizer::{TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
 
-/// The analyzer of the body: [`SyllableTokenizer`], lower case, [`ToneFilter`],
-/// [`FoldVariantFilter`]. Phrases in the body are matched through positions.
+/// The analyzer of the body: [`SyllableTokenizer::with_fold_variants`]. Phrases in the body
+/// are matched through positions.
 pub const VI: &str = "vi";
 /// The analyzer of headings and metadata (title, subject, issuer, people): [`VI`] plus
 /// [`BigramFilter`], so that a two-syllable word or a phrase of the query ranks above the same
@@ -41,37 +39,24 @@ pub const VI_BIGRAMS: &str = "vi_bigrams";
 /// query builder adds itself (it needs to know which form is which).
 pub(crate) const VI_QUERY: &str = "vi_query";
 
-/// Tokens longer than this (in bytes) are dropped: base64 blobs, URLs run together.
+/// Tokens this long or longer (in bytes) are dropped: base64 blobs, URLs run together.
 const MAX_TOKEN_BYTES: usize = 80;
 
 /// Builds the body analyzer ([`VI`]).
 pub fn vietnamese_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SyllableTokenizer)
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
-        .filter(ToneFilter)
-        .filter(FoldVariantFilter)
-        .build()
+    TextAnalyzer::from(SyllableTokenizer::with_fold_variants())
 }
 
 /// Builds the heading analyzer ([`VI_BIGRAMS`]).
 pub fn vietnamese_bigram_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SyllableTokenizer)
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
-        .filter(ToneFilter)
+    TextAnalyzer::builder(SyllableTokenizer::with_fold_variants())
         .filter(BigramFilter)
-        .filter(FoldVariantFilter)
         .build()
 }
 
 /// Builds the query analyzer ([`VI_QUERY`]): syllables, numbers and dates, lower case, tone.
 pub(crate) fn query_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SyllableTokenizer)
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
-        .filter(ToneFilter)
-        .build()
+    TextAnalyzer::from(SyllableTokenizer::new())
 }
 
 /// Registers vanban's analyzers on `index`. tantivy keeps the registry in memory only, so this
@@ -130,19 +115,96 @@ pub(crate) fn fold_lower(text: &str) -> String {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Characters
+
+/// `c` in lower case when that is one character and can be told without the Unicode case
+/// tables: ASCII and the letters of Vietnamese (Latin-1, ă đ ĩ ũ ơ ư and ạ … ỹ). `None` for the
+/// rest, which goes through `char::to_lowercase`.
+fn lower_fast(c: char) -> Option<char> {
+    let lower = match c {
+        '\0'..='\x7f' => c.to_ascii_lowercase(),
+        'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(c as u32 + 0x20)?,
+        'ß'..='ÿ' | 'ă' | 'đ' | 'ĩ' | 'ũ' | 'ơ' | 'ư' => c,
+        'Ă' => 'ă',
+        'Đ' => 'đ',
+        'Ĩ' => 'ĩ',
+        'Ũ' => 'ũ',
+        'Ơ' => 'ơ',
+        'Ư' => 'ư',
+        // Latin Extended Additional pairs each capital (even) with its small letter (odd).
+        '\u{1ea0}'..='\u{1ef9}' => char::from_u32(c as u32 | 1)?,
+        _ => return None,
+    };
+    Some(lower)
+}
+
+/// Pushes `c` in lower case onto `exact` and, folded, onto `folded`; returns whether folding
+/// changed anything.
+#[inline]
+fn push_lower(c: char, exact: &mut String, folded: &mut String) -> bool {
+    let mut changed = false;
+    let mut push = |l: char| {
+        exact.push(l);
+        let f = fold_char(l);
+        changed |= f != l;
+        folded.push(f);
+    };
+    match lower_fast(c) {
+        Some(l) => push(l),
+        None => c.to_lowercase().for_each(push),
+    }
+    changed
+}
+
+/// Whether the byte at `i` starts a letter or a digit, and its length in bytes. `i` must be
+/// a character boundary of `text`.
+#[inline]
+fn alnum_at(text: &str, i: usize) -> Option<usize> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return b.is_ascii_alphanumeric().then_some(1);
+    }
+    let c = text[i..].chars().next()?;
+    crate::dict::is_alnum(c).then(|| c.len_utf8())
+}
+
+// ---------------------------------------------------------------------------------------------
 // Tokenizer
 
 /// Splits normalised text into syllables (runs of letters and digits), keeping document numbers
-/// (`04-QC/BTGTU`, `15/2020/NĐ-CP`) and dates (`20/3/2023`, `03/2021`) as single tokens.
+/// (`04-QC/BTGTU`, `15/2020/NĐ-CP`) and dates (`20/3/2023`, `03/2021`) as single tokens; every
+/// token lower case, in the old tone style ([`to_old_tone`]: `thuỷ` → `thủy`), tokens of 80
+/// bytes or more (base64 blobs, URLs run together) left out.
 ///
-/// - A number becomes one token, its parts joined by one space (`04 QC BTGTU`), so that every
+/// - A number becomes one token, its parts joined by one space (`04 qc btgtu`), so that every
 ///   spelling of it (`04-QC/BTGTU`, `04 QC BTGTU`) meets the same term. At the same position
-///   come its letter parts (`QC`, `BTGTU`: "all documents of the BTGTU"), its four-digit years,
-///   and its shorter prefixes that end in a letter part (`04 QC`: "số 04-QC").
+///   come its letter parts (`qc`, `btgtu`: "all documents of the BTGTU"), its four-digit years,
+///   and its shorter prefixes that end in a letter part (`04 qc`: "số 04-QC").
 /// - A date becomes one ISO token (`2023-03-20`, `2021-03`), with its year at the same position.
 /// - Anything else joined by `-`, `/` or `.` (`kinh tế-xã hội`, `V/v`, `1.000`) is split.
+///
+/// [`SyllableTokenizer::with_fold_variants`] also puts, after each token with diacritics, its
+/// folded form at the same position (`truyền` then `truyen`): a query without accents finds
+/// the text, and a query with them matches both forms, so exact spellings can rank higher.
+/// Everything happens in one pass over the text, without a string per token.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct SyllableTokenizer;
+pub struct SyllableTokenizer {
+    fold_variants: bool,
+}
+
+impl SyllableTokenizer {
+    /// Syllables, numbers and dates, lower case, old tone style.
+    pub fn new() -> SyllableTokenizer {
+        SyllableTokenizer::default()
+    }
+
+    /// The same, each token with diacritics followed by its folded form.
+    pub fn with_fold_variants() -> SyllableTokenizer {
+        SyllableTokenizer {
+            fold_variants: true,
+        }
+    }
+}
 
 impl Tokenizer for SyllableTokenizer {
     type TokenStream<'a> = SyllableStream<'a>;
@@ -152,6 +214,9 @@ impl Tokenizer for SyllableTokenizer {
             text,
             cursor: 0,
             token: Token::default(),
+            folded: String::new(),
+            fold_variants: self.fold_variants,
+            folded_next: false,
             pending: VecDeque::new(),
             plain_until: 0,
         }
@@ -166,6 +231,12 @@ pub struct SyllableStream<'a> {
     text: &'a str,
     cursor: usize,
     token: Token,
+    /// The folded form of the current token.
+    folded: String,
+    fold_variants: bool,
+    /// `folded` goes out on the next call.
+    folded_next: bool,
+    /// Parts and prefixes of a number, the year of a date, as written.
     pending: VecDeque<Extra>,
     /// End of a compound that is neither a number nor a date: its parts are plain syllables.
     plain_until: usize,
@@ -178,10 +249,11 @@ fn is_joiner(c: char) -> bool {
 
 /// The end of the alphanumeric run starting at `from`.
 fn run_end(text: &str, from: usize) -> usize {
-    text[from..]
-        .char_indices()
-        .find(|&(_, c)| !c.is_alphanumeric())
-        .map_or(text.len(), |(i, _)| from + i)
+    let mut i = from;
+    while let Some(n) = alnum_at(text, i) {
+        i += n;
+    }
+    i
 }
 
 /// A compound token: the alphanumeric parts joined by single joiners.
@@ -203,7 +275,7 @@ impl Compound {
             let (Some(j), Some(next)) = (chars.next(), chars.next()) else {
                 break;
             };
-            if !is_joiner(j) || !next.is_alphanumeric() {
+            if !is_joiner(j) || !crate::dict::is_alnum(next) {
                 break;
             }
             let from = end + j.len_utf8();
@@ -248,22 +320,34 @@ fn date_token(parts: &[&str], joiners: &[char]) -> Option<String> {
 }
 
 impl SyllableStream<'_> {
-    fn set(&mut self, text: &str, from: usize, to: usize) {
+    /// Makes `raw` (a number, its part or prefix, a date) the current token: lower case, old
+    /// tone style, its folded form ready when it differs.
+    fn set_raw(&mut self, raw: &str, from: usize, to: usize) {
         self.token.text.clear();
-        self.token.text.push_str(text);
+        self.folded.clear();
+        let mut changed = false;
+        for c in raw.chars() {
+            changed |= push_lower(c, &mut self.token.text, &mut self.folded);
+        }
+        to_old_tone(&mut self.token.text);
         self.token.offset_from = from;
         self.token.offset_to = to;
+        self.folded_next = self.fold_variants && changed;
+    }
+
+    /// Emits the next pending extra that is short enough; false when there is none.
+    fn next_extra(&mut self) -> bool {
+        while let Some((raw, from, to)) = self.pending.pop_front() {
+            if raw.len() < MAX_TOKEN_BYTES {
+                self.set_raw(&raw, from, to);
+                return true;
+            }
+        }
+        false
     }
 
     /// Emits the compound starting at `start` as a number or a date, if it is one.
     fn compound(&mut self, start: usize) -> bool {
-        // Most syllables end at a space: no compound to look at.
-        let end = run_end(self.text, start);
-        let mut after = self.text[end..].chars();
-        match (after.next(), after.next()) {
-            (Some(j), Some(next)) if is_joiner(j) && next.is_alphanumeric() => {}
-            _ => return false,
-        }
         let c = Compound::scan(self.text, start);
         if c.parts.len() < 2 {
             return false;
@@ -276,10 +360,10 @@ impl SyllableStream<'_> {
         let parts: Vec<&str> = c.parts.iter().map(|&(a, b)| &text[a..b]).collect();
         let (from, to) = (c.parts[0].0, c.parts[c.parts.len() - 1].1);
         if let Some(iso) = date_token(&parts, &c.joiners) {
-            self.set(&iso, from, to);
             self.cursor = to;
             self.pending
                 .push_back((iso[..4].to_string(), c.parts[parts.len() - 1].0, to));
+            self.set_raw(&iso, from, to);
             return true;
         }
         let is_number = c.joiners.iter().all(|&j| j != '.')
@@ -289,7 +373,6 @@ impl SyllableStream<'_> {
             self.plain_until = to;
             return false;
         }
-        self.set(&parts.join(" "), from, to);
         self.cursor = to;
         for (i, part) in parts.iter().enumerate() {
             if has_letter(part) || is_year(part) {
@@ -304,36 +387,84 @@ impl SyllableStream<'_> {
                     .push_back((parts[..k].join(" "), from, c.parts[k - 1].1));
             }
         }
-        true
+        let whole = parts.join(" ");
+        if whole.len() < MAX_TOKEN_BYTES {
+            self.set_raw(&whole, from, to);
+            return true;
+        }
+        // Too long to be a term: its parts and prefixes, else its syllables one by one.
+        self.plain_until = to;
+        self.next_extra()
     }
 }
 
 impl TokenStream for SyllableStream<'_> {
     fn advance(&mut self) -> bool {
-        if let Some((text, from, to)) = self.pending.pop_front() {
-            self.token.text = text;
-            self.token.offset_from = from;
-            self.token.offset_to = to;
+        if self.folded_next {
+            self.folded_next = false;
+            mem::swap(&mut self.token.text, &mut self.folded);
+            return true;
+        }
+        if self.next_extra() {
             return true;
         }
         let text = self.text;
-        let Some((i, _)) = text[self.cursor..]
-            .char_indices()
-            .find(|&(_, c)| c.is_alphanumeric())
-        else {
-            self.cursor = text.len();
-            return false;
-        };
-        let start = self.cursor + i;
-        self.token.position = self.token.position.wrapping_add(1);
-        self.token.position_length = 1;
-        if start >= self.plain_until && self.compound(start) {
+        let bytes = text.as_bytes();
+        loop {
+            // The next letter or digit.
+            let mut start = self.cursor;
+            let first = loop {
+                match bytes.get(start) {
+                    None => {
+                        self.cursor = text.len();
+                        return false;
+                    }
+                    Some(&b) if b < 0x80 => {
+                        if b.is_ascii_alphanumeric() {
+                            break 1;
+                        }
+                        start += 1;
+                    }
+                    Some(_) => {
+                        let Some(c) = text[start..].chars().next() else {
+                            return false;
+                        };
+                        if crate::dict::is_alnum(c) {
+                            break c.len_utf8();
+                        }
+                        start += c.len_utf8();
+                    }
+                }
+            };
+            self.token.position = self.token.position.wrapping_add(1);
+            self.token.position_length = 1;
+            let end = run_end(text, start + first);
+            self.cursor = end;
+            // Most syllables end at a space: no compound to look at.
+            if start >= self.plain_until && is_joiner(bytes.get(end).map_or(' ', |&b| b as char)) {
+                let next = end + 1;
+                if alnum_at(text, next).is_some() && self.compound(start) {
+                    return true;
+                }
+                self.cursor = end;
+            }
+            if end - start >= MAX_TOKEN_BYTES {
+                continue;
+            }
+            self.token.text.clear();
+            self.folded.clear();
+            let mut changed = false;
+            for c in text[start..end].chars() {
+                changed |= push_lower(c, &mut self.token.text, &mut self.folded);
+            }
+            if changed {
+                to_old_tone(&mut self.token.text);
+            }
+            self.token.offset_from = start;
+            self.token.offset_to = end;
+            self.folded_next = self.fold_variants && changed;
             return true;
         }
-        let end = run_end(text, start);
-        self.set(&text[start..end], start, end);
-        self.cursor = end;
-        true
     }
 
     fn token(&self) -> &Token {
@@ -346,15 +477,12 @@ impl TokenStream for SyllableStream<'_> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// ToneFilter
+// Tone style
 
-/// Puts the tone mark of open `oa`, `oe`, `uy` syllables in the old style, the style of most
-/// official documents (`hoà` → `hòa`, `khoẻ` → `khỏe`, `thuỷ` → `thủy`), so that a query in
-/// either style meets the text in either style. `quý`, `quỳnh`, `hoàng`, `thuyền` are untouched:
-/// after `q` the `u` is part of the consonant, and with a final consonant both styles agree.
-/// Expects lower-case tokens.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct ToneFilter;
+// Putting the tone mark of open `oa`, `oe`, `uy` syllables in the old style, the style of most
+// official documents (`hoà` → `hòa`, `khoẻ` → `khỏe`, `thuỷ` → `thủy`), lets a query in either
+// style meet the text in either style. `quý`, `quỳnh`, `hoàng`, `thuyền` are untouched: after
+// `q` the `u` is part of the consonant, and with a final consonant both styles agree.
 
 /// New-style tail → old-style tail.
 fn old_style_tail(tail: [char; 2]) -> Option<[char; 2]> {
@@ -404,47 +532,6 @@ pub(crate) fn to_old_tone(word: &mut String) -> bool {
     true
 }
 
-impl TokenFilter for ToneFilter {
-    type Tokenizer<T: Tokenizer> = ToneFilterWrapper<T>;
-
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> ToneFilterWrapper<T> {
-        ToneFilterWrapper(tokenizer)
-    }
-}
-
-/// [`ToneFilter`] applied to a tokenizer.
-#[derive(Debug, Clone)]
-pub struct ToneFilterWrapper<T>(T);
-
-impl<T: Tokenizer> Tokenizer for ToneFilterWrapper<T> {
-    type TokenStream<'a> = ToneStream<T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        ToneStream(self.0.token_stream(text))
-    }
-}
-
-/// The stream of [`ToneFilter`].
-pub struct ToneStream<S>(S);
-
-impl<S: TokenStream> TokenStream for ToneStream<S> {
-    fn advance(&mut self) -> bool {
-        if !self.0.advance() {
-            return false;
-        }
-        to_old_tone(&mut self.0.token_mut().text);
-        true
-    }
-
-    fn token(&self) -> &Token {
-        self.0.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.0.token_mut()
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // BigramFilter
 
@@ -481,6 +568,7 @@ impl<T: Tokenizer> Tokenizer for BigramFilterWrapper<T> {
             prev_to: 0,
             last_position: usize::MAX,
             pending: false,
+            swapped: false,
             saved: Token::default(),
         }
     }
@@ -497,13 +585,23 @@ pub struct BigramStream<S> {
     prev_from: usize,
     prev_to: usize,
     last_position: usize,
-    /// The current token is a bigram; `saved` holds the tail's token, restored on next advance.
+    /// `saved` holds a bigram, to go out on the next call.
     pending: bool,
+    /// The current token is a bigram; `saved` holds the tail's token, restored on next advance.
+    swapped: bool,
     saved: Token,
 }
 
+/// Whether every character of `text` is a letter (`char::is_alphabetic`, without the Unicode
+/// table for Vietnamese letters).
 fn is_word(text: &str) -> bool {
-    text.chars().all(char::is_alphabetic)
+    text.chars().all(|c| {
+        if c.is_ascii() {
+            c.is_ascii_alphabetic()
+        } else {
+            (c != '÷' && lower_fast(c).is_some()) || c.is_alphabetic()
+        }
+    })
 }
 
 impl<S: TokenStream> TokenStream for BigramStream<S> {
@@ -511,9 +609,14 @@ impl<S: TokenStream> TokenStream for BigramStream<S> {
         if self.pending {
             // The syllable went out on the last call; now the bigram takes its place.
             self.pending = false;
-            let token = self.tail.token_mut();
-            mem::swap(token, &mut self.saved);
+            self.swapped = true;
+            mem::swap(self.tail.token_mut(), &mut self.saved);
             return true;
+        }
+        if self.swapped {
+            // Give the tail its token back: it may go on from it (a folded variant).
+            self.swapped = false;
+            mem::swap(self.tail.token_mut(), &mut self.saved);
         }
         if !self.tail.advance() {
             return false;
@@ -543,72 +646,6 @@ impl<S: TokenStream> TokenStream for BigramStream<S> {
         self.prev_word = word;
         self.prev_from = token.offset_from;
         self.prev_to = token.offset_to;
-        true
-    }
-
-    fn token(&self) -> &Token {
-        self.tail.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// FoldVariantFilter
-
-/// After each token with diacritics, adds its folded form at the same position (`truyền` then
-/// `truyen`): a query without accents finds the text, and a query with them matches both forms,
-/// so exact spellings rank higher.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct FoldVariantFilter;
-
-impl TokenFilter for FoldVariantFilter {
-    type Tokenizer<T: Tokenizer> = FoldVariantWrapper<T>;
-
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> FoldVariantWrapper<T> {
-        FoldVariantWrapper(tokenizer)
-    }
-}
-
-/// [`FoldVariantFilter`] applied to a tokenizer.
-#[derive(Debug, Clone)]
-pub struct FoldVariantWrapper<T>(T);
-
-impl<T: Tokenizer> Tokenizer for FoldVariantWrapper<T> {
-    type TokenStream<'a> = FoldVariantStream<T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        FoldVariantStream {
-            tail: self.0.token_stream(text),
-            folded: String::new(),
-            pending: false,
-        }
-    }
-}
-
-/// The stream of [`FoldVariantFilter`].
-pub struct FoldVariantStream<S> {
-    tail: S,
-    folded: String,
-    pending: bool,
-}
-
-impl<S: TokenStream> TokenStream for FoldVariantStream<S> {
-    fn advance(&mut self) -> bool {
-        if self.pending {
-            self.pending = false;
-            mem::swap(&mut self.tail.token_mut().text, &mut self.folded);
-            return true;
-        }
-        if !self.tail.advance() {
-            return false;
-        }
-        let text = &self.tail.token().text;
-        if !text.is_ascii() {
-            self.pending = fold_into(text, &mut self.folded);
-        }
         true
     }
 
@@ -659,14 +696,14 @@ pub(crate) mod tests {
             (0, "đảng", 0, 7),
             (0, "dang", 0, 7),
             (1, "ủy", 8, 12),
-            (1, "uy", 8, 12),
             (1, "dang uy", 0, 12),
+            (1, "uy", 8, 12),
             (2, "thủy", 13, 19),
-            (2, "thuy", 13, 19),
             (2, "uy thuy", 8, 19),
+            (2, "thuy", 13, 19),
             (3, "điện", 20, 27),
-            (3, "dien", 20, 27),
             (3, "thuy dien", 13, 27),
+            (3, "dien", 20, 27),
         ];
         assert_eq!(tokens.len(), expected.len(), "{tokens:?}");
         for (token, (p, t, a, b)) in tokens.iter().zip(expected) {
@@ -790,6 +827,50 @@ pub(crate) mod tests {
         );
         assert_eq!(bigrams("số 04-QC/BTGTU ban hành"), ["ban hanh"]);
         assert_eq!(bigrams("kinh tế-xã hội"), ["kinh te", "te xa", "xa hoi"]);
+    }
+
+    #[test]
+    fn fast_lower_case_agrees_with_the_standard_library() {
+        for c in ('\0'..='\u{2ff}').chain('\u{1e00}'..='\u{1eff}') {
+            if let Some(lower) = lower_fast(c) {
+                let std: Vec<char> = c.to_lowercase().collect();
+                assert_eq!(std, [lower], "{c:?}");
+            }
+            if !c.is_ascii() && c.is_alphanumeric() {
+                assert_eq!(is_word(&c.to_string()), c.is_alphabetic(), "{c:?}");
+            }
+        }
+        let texts = |s: &str| -> Vec<String> {
+            analyze(vietnamese_analyzer(), s)
+                .into_iter()
+                .map(|t| t.1)
+                .collect()
+        };
+        assert_eq!(
+            texts("ĐẢNG ỦY THUỶ ĐIỆN İx"),
+            [
+                "đảng",
+                "dang",
+                "ủy",
+                "uy",
+                "thủy",
+                "thuy",
+                "điện",
+                "dien",
+                "i\u{307}x"
+            ]
+        );
+    }
+
+    #[test]
+    fn long_tokens_are_dropped_but_keep_their_position() {
+        let long = "x".repeat(80);
+        let tokens = analyze(vietnamese_analyzer(), &format!("một {long} hai"));
+        let got: Vec<(usize, &str)> = tokens.iter().map(|t| (t.0, t.1.as_str())).collect();
+        assert_eq!(got, [(0, "một"), (0, "mot"), (2, "hai")]);
+        let tokens = analyze(query_analyzer(), &format!("số 12-{long}"));
+        let got: Vec<(usize, &str)> = tokens.iter().map(|t| (t.0, t.1.as_str())).collect();
+        assert_eq!(got, [(0, "số"), (1, "12")]);
     }
 
     #[test]

@@ -29,20 +29,23 @@ mod analyzer;
 mod indexer;
 mod query;
 mod schema;
+mod snippet;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use tantivy::directory::MmapDirectory;
 use tantivy::{IndexReader, ReloadPolicy};
 
 pub use self::analyzer::{
     register_analyzers, vietnamese_analyzer, vietnamese_bigram_analyzer, BigramFilter,
-    FoldVariantFilter, SyllableTokenizer, ToneFilter, VI, VI_BIGRAMS,
+    SyllableTokenizer, VI, VI_BIGRAMS,
 };
 pub use self::indexer::{content_hash, Change, Indexer, Prepared};
 pub use self::query::{FacetCount, Hit, SearchRequest, SearchResults};
 pub use self::schema::FACETS;
 
+use self::query::FacetCache;
 use self::schema::Fields;
 use crate::error::{Error, Result};
 
@@ -53,6 +56,8 @@ pub struct Index {
     reader: IndexReader,
     /// The directory, or `None` for an index in memory.
     path: Option<PathBuf>,
+    /// Facet ordinals of the segments that broad queries matched.
+    facet_cache: Arc<FacetCache>,
 }
 
 impl std::fmt::Debug for Index {
@@ -122,6 +127,7 @@ impl Index {
             fields,
             reader,
             path,
+            facet_cache: Arc::default(),
         };
         // Open every segment now, so that a damaged file is reported here and not mid-search.
         index.reload()?;
@@ -158,7 +164,9 @@ impl Index {
     /// Makes the committed state visible to [`Index::search`] (an [`Indexer`] does this after
     /// each commit).
     pub fn reload(&self) -> Result<()> {
-        self.reader.reload().map_err(|e| self.error(e))
+        self.reader.reload().map_err(|e| self.error(e))?;
+        self.facet_cache.retain(&self.reader.searcher());
+        Ok(())
     }
 
     pub(crate) fn error(&self, err: impl std::fmt::Display) -> Error {

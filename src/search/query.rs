@@ -5,32 +5,34 @@
 //! folded-term postings; a document number, an abbreviation or a fuzzy match may stand in for
 //! a word), and counts hits and facets. The second ranks the best hundred again with what is
 //! too costly to score on every match: body phrases of adjacent syllables, exact accented
-//! forms, headings and metadata, bigrams, dates, abbreviations typed out. When no document has
-//! every word, the words become optional.
+//! forms, headings and metadata, bigrams, dates, abbreviations typed out. When few documents
+//! have every word, a word that looks mistyped as another syllable (`giao thon`) gets the word
+//! its neighbours call for (`giao thong`) as an alternative; when none has them all, the words
+//! become optional.
 //!
 //! The query text is never parsed as tantivy syntax: `+`, `"`, `:`, `(` and the like are just
 //! punctuation between syllables, so every query runs.
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::{Bound, Range};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, Mutex};
 
 use serde::Serialize;
 use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, EnableScoring, FuzzyTermQuery, Occur,
-    PhraseQuery, Query, RangeQuery, Scorer, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, EnableScoring, Explanation, FuzzyTermQuery,
+    Occur, PhraseQuery, Query, RangeQuery, Scorer, TermQuery, Weight,
 };
 use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
-use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::TokenStream;
-use tantivy::{Score, Searcher, TantivyDocument, Term};
+use tantivy::{DocSet, Score, Searcher, SeekDangerResult, TantivyDocument, Term, TERMINATED};
 
 use crate::error::{Error, Result};
 use crate::options::Options;
 use crate::record::PartialDate;
 use crate::search::analyzer::{fold_lower, query_analyzer};
 use crate::search::schema::{date_span, number_key, Fields, FACETS};
+use crate::search::snippet::Highlights;
 use crate::search::Index;
 
 /// Hits shown unless the request says otherwise.
@@ -40,7 +42,7 @@ const FACET_VALUES: usize = 10;
 /// Snippet length in characters.
 const SNIPPET_CHARS: usize = 200;
 /// How much of a long body the snippet is looked for in, in bytes.
-const SNIPPET_SCAN: usize = 32 * 1024;
+const SNIPPET_SCAN: usize = 16 * 1024;
 
 fn floor_char_boundary(text: &str, at: usize) -> usize {
     if at >= text.len() {
@@ -349,8 +351,8 @@ fn expansion(raw: &str) -> Option<&'static str> {
 struct Builder<'s> {
     searcher: &'s Searcher,
     fields: &'s Fields,
-    /// Body terms to highlight in snippets, with their weight (rarer: higher).
-    highlight: BTreeMap<String, Score>,
+    /// Body terms and phrases to mark in snippets, with their weight (rarer: higher).
+    highlight: Highlights,
 }
 
 type Clauses = Vec<(Occur, Box<dyn Query>)>;
@@ -371,9 +373,142 @@ fn should(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
             return query;
         }
     }
-    Box::new(BooleanQuery::new(
-        queries.into_iter().map(|q| (Occur::Should, q)).collect(),
-    ))
+    Box::new(AnyOf(queries))
+}
+
+/// The documents that match any of the queries, scored by the sum of those that match, as a
+/// `BooleanQuery` of `Should` clauses would. A required word with alternatives (an
+/// abbreviation or its full form, a typo) is one of these inside the intersection of the
+/// query's words; tantivy's union fills a window of 4,096 documents from every alternative on
+/// each seek, which costs a pass over a common alternative ("Ủy ban nhân dân" is in most
+/// documents) however rare the other words are. This one only moves its alternatives to the
+/// documents the intersection asks about.
+#[derive(Debug)]
+struct AnyOf(Vec<Box<dyn Query>>);
+
+impl Clone for AnyOf {
+    fn clone(&self) -> AnyOf {
+        AnyOf(self.0.iter().map(|q| q.box_clone()).collect())
+    }
+}
+
+impl Query for AnyOf {
+    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        let weights = self
+            .0
+            .iter()
+            .map(|q| q.weight(scoring))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        Ok(Box::new(AnyOfWeight(weights)))
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        for query in &self.0 {
+            query.query_terms(visitor);
+        }
+    }
+}
+
+struct AnyOfWeight(Vec<Box<dyn Weight>>);
+
+impl Weight for AnyOfWeight {
+    fn scorer(
+        &self,
+        reader: &tantivy::SegmentReader,
+        boost: Score,
+    ) -> tantivy::Result<Box<dyn Scorer>> {
+        let scorers = self
+            .0
+            .iter()
+            .map(|w| w.scorer(reader, boost))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        let doc = scorers.iter().map(|s| s.doc()).min().unwrap_or(TERMINATED);
+        Ok(Box::new(AnyOfScorer { scorers, doc }))
+    }
+
+    fn explain(
+        &self,
+        reader: &tantivy::SegmentReader,
+        doc: tantivy::DocId,
+    ) -> tantivy::Result<Explanation> {
+        let mut scorer = self.scorer(reader, 1.0)?;
+        if scorer.doc() > doc || scorer.seek(doc) != doc {
+            return Err(tantivy::TantivyError::InvalidArgument(format!(
+                "document {doc} does not match"
+            )));
+        }
+        Ok(Explanation::new("any of", scorer.score()))
+    }
+}
+
+struct AnyOfScorer {
+    scorers: Vec<Box<dyn Scorer>>,
+    doc: tantivy::DocId,
+}
+
+impl AnyOfScorer {
+    fn settle(&mut self) -> tantivy::DocId {
+        self.doc = self
+            .scorers
+            .iter()
+            .map(|s| s.doc())
+            .min()
+            .unwrap_or(TERMINATED);
+        self.doc
+    }
+}
+
+impl DocSet for AnyOfScorer {
+    fn advance(&mut self) -> tantivy::DocId {
+        let doc = self.doc;
+        if doc == TERMINATED {
+            return TERMINATED;
+        }
+        for scorer in &mut self.scorers {
+            if scorer.doc() == doc {
+                scorer.advance();
+            }
+        }
+        self.settle()
+    }
+
+    fn seek(&mut self, target: tantivy::DocId) -> tantivy::DocId {
+        if target <= self.doc {
+            return self.doc;
+        }
+        for scorer in &mut self.scorers {
+            if scorer.doc() < target {
+                scorer.seek(target);
+            }
+        }
+        self.settle()
+    }
+
+    fn doc(&self) -> tantivy::DocId {
+        self.doc
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.scorers
+            .iter()
+            .map(|s| s.size_hint())
+            .fold(0u32, u32::saturating_add)
+    }
+
+    fn cost(&self) -> u64 {
+        self.scorers.iter().map(|s| s.cost()).sum()
+    }
+}
+
+impl Scorer for AnyOfScorer {
+    fn score(&mut self) -> Score {
+        let doc = self.doc;
+        self.scorers
+            .iter_mut()
+            .filter(|s| s.doc() == doc)
+            .map(|s| s.score())
+            .sum()
+    }
 }
 
 impl Builder<'_> {
@@ -388,6 +523,7 @@ impl Builder<'_> {
             let df = self.doc_freq(field, text);
             if df > 0 {
                 self.highlight
+                    .terms
                     .insert(text.to_string(), 1.0 / (1.0 + df as Score));
             }
         }
@@ -440,12 +576,29 @@ impl Builder<'_> {
             alternatives.push(boosted(FuzzyTermQuery::new(term, 1, true), W_TYPO));
         }
         if let Some(full) = expansion(raw) {
+            // The full form counts as a phrase only: its syllables apart, folded, are other
+            // words (nhận in "Nơi nhận", every "ban").
             let words = fold_syllables(full);
-            let all: Clauses = words
-                .iter()
-                .map(|w| (Occur::Must, self.term(f.body, w, W_EXPANSION)))
+            // Selected by the exact syllables (a phrase query would read positions of every
+            // document that has them all); marked, and ranked higher, as a phrase.
+            let exact: Clauses = units(full)
+                .into_iter()
+                .filter_map(|u| match u {
+                    Unit::Word { exact, .. } => Some(exact),
+                    _ => None,
+                })
+                .map(|w| {
+                    let term = Term::from_field_text(f.body, &w);
+                    let query = TermQuery::new(term, IndexRecordOption::WithFreqs);
+                    (Occur::Must, boosted(query, W_EXPANSION))
+                })
                 .collect();
-            alternatives.push(Box::new(BooleanQuery::new(all)));
+            alternatives.push(Box::new(BooleanQuery::new(exact)));
+            let weight: Score = words
+                .iter()
+                .map(|w| 1.0 / (1.0 + self.doc_freq(f.body, w) as Score))
+                .sum();
+            self.highlight.phrases.push((words.clone(), weight));
             rerank.push(self.phrase(&words, W_EXPANSION * W_BIGRAM));
             let pairs: Vec<(Occur, Box<dyn Query>)> = words
                 .windows(2)
@@ -491,10 +644,112 @@ struct TextQuery {
     /// rank the best hits again (scoring them on every match of common words would cost more
     /// than the whole search).
     phrases: Vec<Box<dyn Query>>,
-    highlight: BTreeMap<String, Score>,
+    highlight: Highlights,
 }
 
-fn text_query(searcher: &Searcher, fields: &Fields, text: &str) -> Option<TextQuery> {
+/// The syllables of `text` (by unit index) that look mistyped as another real syllable, each
+/// with the syllable meant: one edit away (`thon` → `thong`), and paired in the headings of
+/// some document with a neighbour of the query (`giao thong`) where the syllable as typed is
+/// not (`giao thon`). Asked only when a query finds few documents: a typo that is itself a
+/// word ("thôn") is not caught as unknown.
+fn corrections(searcher: &Searcher, fields: &Fields, units: &[Unit]) -> HashMap<usize, String> {
+    let df = |field: Field, text: &str| -> u64 {
+        searcher
+            .doc_freq(&Term::from_field_text(field, text))
+            .unwrap_or(0)
+    };
+    let word = |i: Option<usize>| -> Option<&str> {
+        match units.get(i?) {
+            Some(Unit::Word { fold, .. }) => Some(fold.as_str()),
+            _ => None,
+        }
+    };
+    let mut found = HashMap::new();
+    for i in 0..units.len() {
+        let Some(typed) = word(Some(i)) else { continue };
+        if typed.len() < 3 || !typed.bytes().all(|b| b.is_ascii_lowercase()) {
+            continue;
+        }
+        let neighbours: Vec<(&str, bool)> =
+            [(word(i.checked_sub(1)), true), (word(Some(i + 1)), false)]
+                .into_iter()
+                .filter_map(|(n, before)| n.map(|n| (n, before)))
+                .collect();
+        let pair = |n: &str, before: bool, w: &str| {
+            if before {
+                format!("{n} {w}")
+            } else {
+                format!("{w} {n}")
+            }
+        };
+        let support = |w: &str| -> u64 {
+            neighbours
+                .iter()
+                .map(|&(n, before)| df(fields.meta, &pair(n, before, w)))
+                .sum()
+        };
+        if neighbours.is_empty() || support(typed) > 0 {
+            continue;
+        }
+        let typed_df = df(fields.body, typed);
+        let mut best: Option<(u64, String)> = None;
+        for candidate in one_edit(typed) {
+            if df(fields.body, &candidate) <= typed_df {
+                continue;
+            }
+            let s = support(&candidate);
+            if s > 0 && best.as_ref().is_none_or(|(b, _)| s > *b) {
+                best = Some((s, candidate));
+            }
+        }
+        if let Some((_, meant)) = best {
+            found.insert(i, meant);
+        }
+    }
+    found
+}
+
+/// Every ASCII word one deletion, transposition, substitution or insertion away from `word`
+/// (lower-case ASCII), without `word` itself.
+fn one_edit(word: &str) -> Vec<String> {
+    let b = word.as_bytes();
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |bytes: Vec<u8>| {
+        if let Ok(s) = String::from_utf8(bytes) {
+            if s != word {
+                out.push(s);
+            }
+        }
+    };
+    for i in 0..b.len() {
+        push([&b[..i], &b[i + 1..]].concat());
+        if i + 1 < b.len() {
+            let mut t = b.to_vec();
+            t.swap(i, i + 1);
+            push(t);
+        }
+    }
+    for i in 0..=b.len() {
+        for c in b'a'..=b'z' {
+            if i < b.len() {
+                let mut t = b.to_vec();
+                t[i] = c;
+                push(t);
+            }
+            push([&b[..i], &[c], &b[i..]].concat());
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn text_query(
+    searcher: &Searcher,
+    fields: &Fields,
+    text: &str,
+    correct: bool,
+) -> Option<TextQuery> {
     let text = crate::normalize::normalize_str(text, &Options::default());
     let known = |key: &str| {
         [fields.number_key, fields.body].iter().any(|&field| {
@@ -504,20 +759,38 @@ fn text_query(searcher: &Searcher, fields: &Fields, text: &str) -> Option<TextQu
         })
     };
     let units = join_spaced_numbers(units(&text), known);
+    let fixes = if correct {
+        corrections(searcher, fields, &units)
+    } else {
+        HashMap::new()
+    };
+    if correct && fixes.is_empty() {
+        return None;
+    }
     let mut b = Builder {
         searcher,
         fields,
-        highlight: BTreeMap::new(),
+        highlight: Highlights::default(),
     };
     let mut required: Vec<Box<dyn Query>> = Vec::new();
     let mut optional: Vec<Box<dyn Query>> = Vec::new();
     let mut phrases: Vec<Box<dyn Query>> = Vec::new();
     // Runs of adjacent syllables, split by numbers and dates.
     let mut runs: Vec<Vec<String>> = vec![Vec::new()];
-    for unit in &units {
+    for (i, unit) in units.iter().enumerate() {
         match unit {
             Unit::Word { exact, fold, raw } => {
-                required.extend(b.word(exact, fold, raw, &mut optional, &mut phrases));
+                let typed = b.word(exact, fold, raw, &mut optional, &mut phrases);
+                let mut fold = fold;
+                if let Some(meant) = fixes.get(&i) {
+                    // The syllable meant counts in full; the one typed stays an alternative.
+                    let alternative = b.term(fields.body, meant, 1.0);
+                    optional.push(b.term(fields.meta, meant, W_META));
+                    required.push(should(typed.into_iter().chain([alternative]).collect()));
+                    fold = meant;
+                } else {
+                    required.extend(typed);
+                }
                 if let Some(run) = runs.last_mut() {
                     run.push(fold.clone());
                 }
@@ -674,24 +947,34 @@ fn rerank(
     let scoring = EnableScoring::enabled_from_searcher(searcher);
     for query in extra {
         let weight = query.weight(scoring).map_err(|e| index.error(e))?;
-        let mut current: Option<(u32, Box<dyn Scorer>)> = None;
+        // Per segment: the scorer, and the lowest document it may still match. Scorers are
+        // made at the first document asked about and moved with `seek_danger`, which answers
+        // for that document only: a phrase scorer's `seek` would go on reading positions up to
+        // the next match, and a new one reads them from the start of the segment.
+        let mut current: Option<(u32, Box<dyn Scorer>, tantivy::DocId)> = None;
         for &i in &order {
             let address = ranked[i].1;
-            if current
-                .as_ref()
-                .is_none_or(|(segment, _)| *segment != address.segment_ord)
-            {
-                let reader = searcher.segment_reader(address.segment_ord);
-                let scorer = weight.scorer(reader, 1.0).map_err(|e| index.error(e))?;
-                current = Some((address.segment_ord, scorer));
-            }
-            if let Some((_, scorer)) = current.as_mut() {
-                let doc = if scorer.doc() < address.doc_id {
-                    scorer.seek(address.doc_id)
-                } else {
-                    scorer.doc()
-                };
-                if doc == address.doc_id {
+            let doc = address.doc_id;
+            let found = match current.as_mut() {
+                Some((segment, scorer, bound)) if *segment == address.segment_ord => {
+                    if doc < *bound {
+                        continue;
+                    }
+                    let found = scorer.seek_danger(doc);
+                    *bound = next_bound(found, doc);
+                    found
+                }
+                _ => {
+                    let reader = searcher.segment_reader(address.segment_ord);
+                    let (found, scorer) = weight
+                        .scorer_danger(reader, doc, 1.0)
+                        .map_err(|e| index.error(e))?;
+                    current = Some((address.segment_ord, scorer, next_bound(found, doc)));
+                    found
+                }
+            };
+            if found == SeekDangerResult::Found {
+                if let Some((_, scorer, _)) = current.as_mut() {
                     ranked[i].0 += scorer.score();
                 }
             }
@@ -702,18 +985,120 @@ fn rerank(
     Ok(ranked)
 }
 
-/// Counts the values of every facet field at their top level, in one pass over the facet
-/// columns of the matching documents.
-struct FacetTally;
+/// The lowest document a scorer may match after `seek_danger(doc)` answered `found`.
+fn next_bound(found: SeekDangerResult, doc: tantivy::DocId) -> tantivy::DocId {
+    match found {
+        SeekDangerResult::Found => doc.saturating_add(1),
+        SeekDangerResult::SeekLowerBound(bound) => bound,
+    }
+}
+
+/// Counts the values of every facet field at their top level, over the matching documents.
+///
+/// Reading a document's facet ordinals from the columns costs a lookup per field, which adds up
+/// to most of a search that matches much of the index ("của", "quyết định"). So a segment's
+/// ordinals, once a query has matched a large share of it, are copied into one flat array
+/// ([`SegmentFacets`], kept in the [`FacetCache`] for as long as the segment lives), and every
+/// later count on that segment reads that array instead.
+struct FacetTally {
+    cache: Arc<FacetCache>,
+}
 
 /// Per field, value at the top level (`Tỉnh ủy Bình Phước` for
 /// `/Tỉnh ủy Bình Phước/Ban Tuyên giáo`) → documents.
 type Tally = Vec<HashMap<String, u64>>;
 
-/// [`FacetTally`] on one segment: per field, its column and a count per facet ordinal.
-struct SegmentTally {
+/// The facet ordinals of every document of one segment, all fields in one array: the slot of
+/// ordinal `o` of field `f` is `bases[f] + o`.
+pub(crate) struct SegmentFacets {
+    /// Per document, where its slots start in `slots` (and, at `doc + 1`, end).
+    starts: Vec<u32>,
+    slots: Vec<u32>,
+}
+
+impl SegmentFacets {
+    fn build(readers: &[tantivy::fastfield::FacetReader], max_doc: u32) -> Option<SegmentFacets> {
+        let mut bases = Vec::with_capacity(readers.len() + 1);
+        let mut total = 0usize;
+        for reader in readers {
+            bases.push(total);
+            total += reader.num_facets();
+        }
+        u32::try_from(total).ok()?;
+        let mut starts = Vec::with_capacity(max_doc as usize + 1);
+        let mut slots = Vec::with_capacity(max_doc as usize * readers.len());
+        for doc in 0..max_doc {
+            starts.push(u32::try_from(slots.len()).ok()?);
+            for (reader, &base) in readers.iter().zip(&bases) {
+                slots.extend(reader.facet_ords(doc).map(|ord| (base as u64 + ord) as u32));
+            }
+        }
+        starts.push(u32::try_from(slots.len()).ok()?);
+        Some(SegmentFacets { starts, slots })
+    }
+
+    #[inline]
+    fn count(&self, doc: tantivy::DocId, counts: &mut [u32]) {
+        let doc = doc as usize;
+        let (Some(&a), Some(&b)) = (self.starts.get(doc), self.starts.get(doc + 1)) else {
+            return;
+        };
+        for &slot in self.slots.get(a as usize..b as usize).unwrap_or_default() {
+            if let Some(count) = counts.get_mut(slot as usize) {
+                *count += 1;
+            }
+        }
+    }
+}
+
+/// [`SegmentFacets`] by segment, shared by the searches of one [`Index`].
+#[derive(Default)]
+pub(crate) struct FacetCache {
+    segments: Mutex<HashMap<tantivy::index::SegmentId, Arc<SegmentFacets>>>,
+}
+
+impl FacetCache {
+    fn get(&self, segment: tantivy::index::SegmentId) -> Option<Arc<SegmentFacets>> {
+        let segments = self.segments.lock().unwrap_or_else(|e| e.into_inner());
+        segments.get(&segment).cloned()
+    }
+
+    fn insert(&self, segment: tantivy::index::SegmentId, facets: Arc<SegmentFacets>) {
+        let mut segments = self.segments.lock().unwrap_or_else(|e| e.into_inner());
+        segments.insert(segment, facets);
+    }
+
+    /// Forgets the segments that `searcher` no longer has (merged away).
+    pub(crate) fn retain(&self, searcher: &Searcher) {
+        let live: Vec<tantivy::index::SegmentId> = searcher
+            .segment_readers()
+            .iter()
+            .map(|s| s.segment_id())
+            .collect();
+        let mut segments = self.segments.lock().unwrap_or_else(|e| e.into_inner());
+        segments.retain(|id, _| live.contains(id));
+    }
+}
+
+/// A query that matches at least this share of a segment (1 / `CACHE_SHARE`) has the
+/// segment's facets copied into the cache: the copy costs about one count over the whole
+/// segment, and makes later counts on it an order of magnitude cheaper per document.
+const CACHE_SHARE: usize = 4;
+
+/// [`FacetTally`] on one segment.
+pub(crate) struct SegmentTally {
     readers: Vec<tantivy::fastfield::FacetReader>,
-    counts: Vec<Vec<u32>>,
+    /// Per slot ([`SegmentFacets`]), matching documents.
+    counts: Vec<u32>,
+    bases: Vec<usize>,
+    /// The segment's ordinals when cached: documents are counted as they come.
+    cached: Option<Arc<SegmentFacets>>,
+    /// Otherwise the matching documents, counted at the end (from the columns, or from a copy
+    /// made then when they are many).
+    docs: Vec<tantivy::DocId>,
+    segment: tantivy::index::SegmentId,
+    max_doc: u32,
+    cache: Arc<FacetCache>,
 }
 
 impl Collector for FacetTally {
@@ -726,13 +1111,25 @@ impl Collector for FacetTally {
         segment: &tantivy::SegmentReader,
     ) -> tantivy::Result<SegmentTally> {
         let mut readers = Vec::with_capacity(FACETS.len());
-        let mut counts = Vec::with_capacity(FACETS.len());
+        let mut bases = Vec::with_capacity(FACETS.len() + 1);
+        let mut total = 0;
         for name in FACETS {
             let reader = segment.facet_reader(name)?;
-            counts.push(vec![0; reader.num_facets()]);
+            bases.push(total);
+            total += reader.num_facets();
             readers.push(reader);
         }
-        Ok(SegmentTally { readers, counts })
+        bases.push(total);
+        Ok(SegmentTally {
+            readers,
+            counts: vec![0; total],
+            bases,
+            cached: self.cache.get(segment.segment_id()),
+            docs: Vec::new(),
+            segment: segment.segment_id(),
+            max_doc: segment.max_doc(),
+            cache: Arc::clone(&self.cache),
+        })
     }
 
     fn requires_scoring(&self) -> bool {
@@ -756,18 +1153,42 @@ impl tantivy::collector::SegmentCollector for SegmentTally {
     type Fruit = Tally;
 
     fn collect(&mut self, doc: tantivy::DocId, _: Score) {
-        for (reader, counts) in self.readers.iter().zip(&mut self.counts) {
-            for ord in reader.facet_ords(doc) {
-                if let Some(count) = counts.get_mut(ord as usize) {
-                    *count += 1;
-                }
-            }
+        match &self.cached {
+            Some(facets) => facets.count(doc, &mut self.counts),
+            None => self.docs.push(doc),
         }
     }
 
-    fn harvest(self) -> Tally {
+    fn harvest(mut self) -> Tally {
+        if self.cached.is_none() && !self.docs.is_empty() {
+            if self.docs.len() >= self.max_doc as usize / CACHE_SHARE {
+                self.cached = SegmentFacets::build(&self.readers, self.max_doc).map(Arc::new);
+                if let Some(facets) = &self.cached {
+                    self.cache.insert(self.segment, Arc::clone(facets));
+                }
+            }
+            match &self.cached {
+                Some(facets) => {
+                    for &doc in &self.docs {
+                        facets.count(doc, &mut self.counts);
+                    }
+                }
+                None => {
+                    for &doc in &self.docs {
+                        for (reader, &base) in self.readers.iter().zip(&self.bases) {
+                            for ord in reader.facet_ords(doc) {
+                                if let Some(count) = self.counts.get_mut(base + ord as usize) {
+                                    *count += 1;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
         let mut tally: Tally = Vec::with_capacity(FACETS.len());
-        for (reader, counts) in self.readers.iter().zip(self.counts) {
+        for (f, reader) in self.readers.iter().enumerate() {
+            let counts = &self.counts[self.bases[f]..self.bases[f + 1]];
             let mut values: HashMap<String, u64> = HashMap::new();
             // One walk through the dictionary in ordinal order: looking up each counted
             // ordinal on its own would decode a dictionary block every time.
@@ -798,7 +1219,7 @@ impl tantivy::collector::SegmentCollector for SegmentTally {
 pub(crate) fn search(index: &Index, request: &SearchRequest) -> Result<SearchResults> {
     let searcher = index.reader.searcher();
     let fields = &index.fields;
-    let text = text_query(&searcher, fields, &request.query);
+    let text = text_query(&searcher, fields, &request.query, false);
     let mut filters: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for (name, value) in &request.facets {
         filters.push((Occur::Must, facet_filter(index, &searcher, name, value)?));
@@ -837,37 +1258,53 @@ pub(crate) fn search(index: &Index, request: &SearchRequest) -> Result<SearchRes
             }
         }
     };
-    let (strict, relaxed, phrases, mut highlight) = match text {
+    let (strict, mut relaxed, mut phrases, mut highlight) = match text {
         Some(t) => (Some(t.strict), t.relaxed, t.phrases, t.highlight),
-        None => (None, None, Vec::new(), BTreeMap::new()),
+        None => (None, None, Vec::new(), Highlights::default()),
     };
-    if let Some(number) = &request.cites {
-        // Show where the citation is.
-        highlight.insert(number_key(number), 1.0);
-    }
     // The best RERANK hits are ranked again with the phrases of the query.
     let limit = request.limit.max(1);
-    let first = if phrases.is_empty() {
-        limit
-    } else {
-        limit.max(RERANK)
+    let first = |phrases: &[Box<dyn Query>]| {
+        if phrases.is_empty() {
+            limit
+        } else {
+            limit.max(RERANK)
+        }
     };
-    let collectors = (
-        TopDocs::with_limit(first).order_by_score(),
-        Count,
-        request.facet_counts.then_some(FacetTally),
-    );
-    let run = |query: &dyn Query| {
+    let run = |query: &dyn Query, first: usize| {
+        let collectors = (
+            TopDocs::with_limit(first).order_by_score(),
+            Count,
+            request.facet_counts.then(|| FacetTally {
+                cache: Arc::clone(&index.facet_cache),
+            }),
+        );
         searcher
             .search(query, &collectors)
             .map_err(|e| index.error(e))
     };
-    let mut found = run(&*with_filters(strict))?;
+    let mut found = run(&*with_filters(strict), first(&phrases))?;
+    if found.1 < limit {
+        // Few documents have every word as typed: perhaps one was mistyped as another word.
+        if let Some(fixed) = text_query(&searcher, fields, &request.query, true) {
+            let better = run(&*with_filters(Some(fixed.strict)), first(&fixed.phrases))?;
+            if better.1 > found.1 {
+                found = better;
+                relaxed = fixed.relaxed;
+                phrases = fixed.phrases;
+                highlight = fixed.highlight;
+            }
+        }
+    }
     if found.1 == 0 {
         // Nothing has every word: rank what has some of them.
         if let Some(relaxed) = relaxed {
-            found = run(&*with_filters(Some(relaxed)))?;
+            found = run(&*with_filters(Some(relaxed)), first(&phrases))?;
         }
+    }
+    if let Some(number) = &request.cites {
+        // Show where the citation is.
+        highlight.terms.insert(number_key(number), 1.0);
     }
     let (mut top, total, tally) = found;
     if !phrases.is_empty() && !top.is_empty() {
@@ -879,15 +1316,10 @@ pub(crate) fn search(index: &Index, request: &SearchRequest) -> Result<SearchRes
         facets.insert(name.to_string(), facet_counts(counts));
     }
 
-    let tokenizer = index
-        .inner
-        .tokenizer_for_field(fields.body)
-        .map_err(|e| index.error(e))?;
-    let snippets = SnippetGenerator::new(highlight, tokenizer, fields.body, SNIPPET_CHARS);
     let mut hits = Vec::new();
     for (score, address) in top.into_iter().take(request.limit) {
         let doc: TantivyDocument = searcher.doc(address).map_err(|e| index.error(e))?;
-        hits.push(hit(fields, &doc, score, &snippets));
+        hits.push(hit(fields, &doc, score, &highlight));
     }
     Ok(SearchResults {
         total: total as u64,
@@ -958,36 +1390,33 @@ fn first_text(doc: &TantivyDocument, field: Field) -> Option<String> {
         .map(str::to_string)
 }
 
-fn hit(fields: &Fields, doc: &TantivyDocument, score: Score, snippets: &SnippetGenerator) -> Hit {
+fn hit(fields: &Fields, doc: &TantivyDocument, score: Score, highlight: &Highlights) -> Hit {
     let body = first_text(doc, fields.body).unwrap_or_default();
     // The snippet comes from the first SNIPPET_SCAN bytes: re-analysing a 200 KB law for
     // every hit would cost more than the search.
     let scan = floor_char_boundary(&body, SNIPPET_SCAN);
-    let snippet = snippets.snippet(&body[..scan]);
-    let (fragment, highlights) = if snippet.is_empty() {
-        // Found by its number or metadata alone: show how the text begins.
-        let end = body
-            .char_indices()
-            .nth(SNIPPET_CHARS)
-            .map_or(body.len(), |(i, _)| i);
-        let start: String = body[..end].split_whitespace().collect::<Vec<_>>().join(" ");
-        (start, Vec::new())
-    } else {
-        // A matched number or word may run past the fragment's end: extend it to the match.
-        let range = snippet.fragment_range();
-        let end = snippet
-            .highlighted()
-            .iter()
-            .map(|r| range.start.saturating_add(r.end))
-            .filter(|&e| e <= scan && body.is_char_boundary(e))
-            .fold(range.end, usize::max);
-        let fragment = body
-            .get(range.start..end)
-            .unwrap_or(snippet.fragment())
-            .to_string();
-        let highlights = clean_ranges(snippet.highlighted(), &fragment);
-        (fragment, highlights)
-    };
+    let (fragment, highlights) =
+        if let Some(passage) = highlight.passage(&body[..scan], SNIPPET_CHARS) {
+            // A matched number or word may run past the passage's end: extend it to the match.
+            let range = passage.range;
+            let end = passage
+                .marked
+                .iter()
+                .map(|r| range.start.saturating_add(r.end))
+                .filter(|&e| e <= scan && body.is_char_boundary(e))
+                .fold(range.end, usize::max);
+            let fragment = body.get(range.start..end).unwrap_or_default().to_string();
+            let highlights = clean_ranges(&passage.marked, &fragment);
+            (fragment, highlights)
+        } else {
+            // Found by its number or metadata alone: show how the text begins.
+            let end = body
+                .char_indices()
+                .nth(SNIPPET_CHARS)
+                .map_or(body.len(), |(i, _)| i);
+            let start: String = body[..end].split_whitespace().collect::<Vec<_>>().join(" ");
+            (start, Vec::new())
+        };
     let html = to_html(&fragment, &highlights);
     let doc_type = doc
         .get_first(fields.doc_type)
@@ -1050,6 +1479,16 @@ mod tests {
         assert_eq!(words(&u), ["#04 qc", "ve"]);
         let u = join_spaced_numbers(units("2023 tuyen truyen"), known);
         assert_eq!(words(&u), ["2023", "tuyen", "truyen"]);
+    }
+
+    #[test]
+    fn one_edit_covers_every_kind_of_typo() {
+        let edits = one_edit("thon");
+        for meant in ["thong", "tho", "than", "thno", "ton"] {
+            assert!(edits.contains(&meant.to_string()), "{meant}");
+        }
+        assert!(!edits.contains(&"thon".to_string()));
+        assert!(edits.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

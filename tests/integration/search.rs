@@ -145,6 +145,7 @@ const JUDGED: &[Judged] = &[
     // A typo.
     q("tuyen truyn dai hoi", &["party_03", "party_10"]),
     q("an toan giao thon truong hoc", &["state_10"]),
+    q("phong chong thien tao Quang Binh", &["state_04"]),
     // Filters.
     Judged {
         query: "an toàn giao thông",
@@ -420,6 +421,61 @@ fn accents_are_optional_but_exact_spellings_rank_higher() {
     assert_eq!(rank("tuyên truyền hòa bình"), ["exact.txt", "other.txt"]);
     assert_eq!(rank("tuyên truyền hoà bình"), ["exact.txt", "other.txt"]);
     assert_eq!(rank("tuyen truyen hoa binh").len(), 2);
+}
+
+#[test]
+fn a_typo_that_is_itself_a_syllable_is_read_as_the_word_its_neighbours_call_for() {
+    // "thon" (thôn, a hamlet) is a real syllable, so it was never taken for a typo; beside
+    // "giao" it can only be "thong" (giao thông), which the headings of the corpus pair with it.
+    let (_, index) = &*CORPUS_INDEX;
+    let results = index
+        .search(&SearchRequest::new("an toan giao thon truong hoc"))
+        .expect("search");
+    let top = name_of(&results.hits[0].source);
+    assert!(top.starts_with("state_10"), "{top}");
+    assert!(
+        results.hits[0].snippet.contains("<b>thông</b>"),
+        "{}",
+        results.hits[0].snippet
+    );
+}
+
+#[test]
+fn an_expanded_abbreviation_is_marked_only_as_its_phrase_and_never_in_the_distribution_list() {
+    // "UBND tỉnh" also looks for Ủy ban nhân dân, whose folded syllables (uy ban nhan dan) once
+    // marked "nhận" of "Nơi nhận" and every "ban", and drew the snippet into the distribution
+    // list, where "UBND tỉnh" is densest.
+    let index = Index::create_in_ram().expect("index");
+    let mut indexer = index.indexer().expect("indexer");
+    let text = "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nTỈNH QUẢNG BÌNH\nSố: 12/KH-SNNMT\n\
+                Quảng Bình, ngày 5 tháng 3 năm 2024\nKẾ HOẠCH\nPhòng chống thiên tai năm 2024\n\
+                Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh về công tác phòng chống thiên tai, \
+                các sở, ban, ngành chuẩn bị lực lượng và phương tiện. Đây là nhiệm vụ trọng tâm \
+                của năm, cần được triển khai đồng bộ ở mọi cấp, mọi ngành.\n\
+                Các đơn vị báo cáo kết quả trước ngày 30 tháng 11.\n\
+                Nơi nhận:\n- UBND tỉnh;\n- Chủ tịch UBND tỉnh;\n- Các PCT UBND tỉnh;\n\
+                - Ban Chỉ huy PCTT tỉnh;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrần Văn An";
+    indexer
+        .add_text("kh.txt", text, &Options::default())
+        .expect("add");
+    indexer.commit().expect("commit");
+    let results = index
+        .search(&SearchRequest::new("UBND tỉnh"))
+        .expect("search");
+    let snippet = &results.hits[0].snippet;
+    assert!(
+        snippet.contains("<b>Ủy ban nhân dân</b> <b>tỉnh</b>"),
+        "{snippet}"
+    );
+    for wrong in [
+        "<b>nhận</b>",
+        "<b>ban</b>",
+        "<b>Ban</b>",
+        "Nơi nhận",
+        "Lưu: VT",
+    ] {
+        assert!(!snippet.contains(wrong), "{wrong}: {snippet}");
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
