@@ -314,37 +314,59 @@ fn decode_entities(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Bytes that mark markup debris: emphasis, headings, table pipes, entities, tags, `[img]`,
-/// tabs, quotes, code marks.
-static DEBRIS: [bool; 256] = {
-    let mut table = [false; 256];
-    let marks = b"*#|&<[_\t>`";
-    let mut i = 0;
-    while i < marks.len() {
-        table[marks[i] as usize] = true;
-        i += 1;
-    }
-    table
-};
-
 /// Whether a cell holds debris, a double space or a no-break space. Most cells are clean, so
-/// the check runs over bytes, the two-byte ones with prebuilt (vectorised) searchers.
+/// the check looks at 16 bytes at a time with comparisons only (the compiler turns them into
+/// vector instructions), each byte together with the one before it for the two-byte marks.
 fn needs_cleaning(bytes: &[u8]) -> bool {
-    static DOUBLE_SPACE: LazyLock<memmem::Finder<'static>> =
-        LazyLock::new(|| memmem::Finder::new(b"  "));
-    static NO_BREAK_SPACE: LazyLock<memmem::Finder<'static>> =
-        LazyLock::new(|| memmem::Finder::new("\u{a0}".as_bytes()));
-    bytes.iter().any(|&b| DEBRIS[usize::from(b)])
-        || DOUBLE_SPACE.find(bytes).is_some()
-        || NO_BREAK_SPACE.find(bytes).is_some()
+    #[inline(always)]
+    fn marks(b: u8, prev: u8) -> bool {
+        let debris = (b == b'*')
+            | (b == b'#')
+            | (b == b'|')
+            | (b == b'&')
+            | (b == b'<')
+            | (b == b'[')
+            | (b == b'_')
+            | (b == b'\t')
+            | (b == b'>')
+            | (b == b'`');
+        debris | ((b == b' ') & (prev == b' ')) | ((b == 0xa0) & (prev == 0xc2))
+    }
+    let Some(&first) = bytes.first() else {
+        return false;
+    };
+    if marks(first, 0) {
+        return true;
+    }
+    let mut i = 1;
+    while i + 16 <= bytes.len() {
+        let block = &bytes[i..i + 16];
+        let before = &bytes[i - 1..i + 15];
+        let hit = block
+            .iter()
+            .zip(before)
+            .fold(false, |hit, (&b, &p)| hit | marks(b, p));
+        if hit {
+            return true;
+        }
+        i += 16;
+    }
+    (i..bytes.len()).any(|k| marks(bytes[k], bytes[k - 1]))
+}
+
+/// What [`clean_cell`] does with a byte or character.
+enum Mark {
+    Drop,
+    Space,
+    Keep,
 }
 
 /// Cleans one cell: markup debris, entities, tags, list bullets kept. Returns the text, whether
 /// the cell was wholly bold and its markdown heading level (0 for none). Borrows when the cell is
-/// already clean (most lines).
-fn clean_cell(raw: &str) -> (Cow<'_, str>, bool, u8) {
+/// already clean (most lines). `marked` is false when the whole line was found clean already.
+fn clean_cell(raw: &str, marked: bool) -> (Cow<'_, str>, bool, u8) {
     let t = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    if !needs_cleaning(t.as_bytes()) {
+    if !marked || !needs_cleaning(t.as_bytes()) {
         return (Cow::Borrowed(t), false, 0);
     }
     let heading = t.bytes().take_while(|&b| b == b'#').count().min(6) as u8;
@@ -362,32 +384,49 @@ fn clean_cell(raw: &str) -> (Cow<'_, str>, bool, u8) {
     // One pass: drop emphasis marks, turn separators into spaces, collapse spaces, skip the
     // leading heading and quote marks.
     // Kept characters are copied a run at a time: `kept` is the run of `s` not yet copied.
+    // The marks are ASCII, and a non-ASCII space is led by C2, E1, E2 or E3: other bytes are
+    // kept without decoding their character (a kept character's bytes stay in one run).
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     let mut started = false;
     let mut kept = 0..0;
-    for (i, c) in s.char_indices() {
-        let c = match c {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (mark, len) = match b {
             // Bold debris inside words ("**V****ề việc s****ắp xếp", dev/d042) is dropped.
-            '*' | '`' => continue,
-            '|' | '\u{a0}' | '\t' => ' ',
-            '#' | '>' if !started => continue,
-            c => c,
-        };
-        if c.is_whitespace() {
-            space = started;
-            continue;
-        }
-        if space || kept.end != i {
-            out.push_str(&s[kept]);
-            if space {
-                out.push(' ');
-                space = false;
+            b'*' | b'`' => (Mark::Drop, 1),
+            b'|' | b'\t' => (Mark::Space, 1),
+            b'#' | b'>' if !started => (Mark::Drop, 1),
+            _ if b.is_ascii() => {
+                let space = char::from(b).is_whitespace();
+                (if space { Mark::Space } else { Mark::Keep }, 1)
             }
-            kept = i..i;
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => match s[i..].chars().next() {
+                Some(c) if c.is_whitespace() => (Mark::Space, c.len_utf8()),
+                Some(c) => (Mark::Keep, c.len_utf8()),
+                None => (Mark::Keep, 1),
+            },
+            _ => (Mark::Keep, 1),
+        };
+        match mark {
+            Mark::Drop => {}
+            Mark::Space => space = started,
+            Mark::Keep => {
+                if space || kept.end != i {
+                    out.push_str(&s[kept]);
+                    if space {
+                        out.push(' ');
+                        space = false;
+                    }
+                    kept = i..i;
+                }
+                kept.end = i + len;
+                started = true;
+            }
         }
-        kept.end = i + c.len_utf8();
-        started = true;
+        i += len;
     }
     out.push_str(&s[kept]);
     // Underscores as emphasis (`_text_`) but not inside words.
@@ -399,8 +438,8 @@ fn clean_cell(raw: &str) -> (Cow<'_, str>, bool, u8) {
 
 /// Splits a raw line into cells: at tabs or runs of 4+ spaces (tab-aligned two-column headers
 /// of older documents) and at inner `|` of markdown table rows. One scan decides whether the
-/// line needs splitting at all.
-fn split_cells(raw: &str) -> Vec<&str> {
+/// line needs splitting at all; `None` when it is one cell (most lines: no allocation).
+fn split_cells(raw: &str) -> Option<Vec<&str>> {
     static FOUR_SPACES: LazyLock<memmem::Finder<'static>> =
         LazyLock::new(|| memmem::Finder::new(b"    "));
     let t = raw.trim();
@@ -410,7 +449,7 @@ fn split_cells(raw: &str) -> Vec<&str> {
     if pipe {
         let inner = t.trim_matches('|');
         if inner.contains('|') {
-            return inner.split('|').filter(|c| !c.trim().is_empty()).collect();
+            return Some(inner.split('|').filter(|c| !c.trim().is_empty()).collect());
         }
     }
     if wide {
@@ -437,25 +476,62 @@ fn split_cells(raw: &str) -> Vec<&str> {
             cells.push(&t[start..]);
         }
         if cells.len() > 1 {
-            return cells;
+            return Some(cells);
         }
     }
-    vec![raw]
+    None
+}
+
+/// The lines of `text` as [`str::lines`] gives them (a "\r" before the "\n" dropped), found with
+/// the vectorised `memchr`.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let (line, next) = match memchr::memchr(b'\n', rest.as_bytes()) {
+            Some(i) => {
+                let line = &rest[..i];
+                (line.strip_suffix('\r').unwrap_or(line), &rest[i + 1..])
+            }
+            None => (rest, ""),
+        };
+        rest = next;
+        Some(line)
+    })
 }
 
 /// Counts `**` pairs-openers: an odd count leaves a bold span open.
 fn open_bold(s: &str) -> bool {
-    s.matches("**").count() % 2 == 1
+    // `s.matches("**").count()`, by bytes: non-overlapping, left to right.
+    let b = s.as_bytes();
+    let (mut count, mut i) = (0usize, 0);
+    while i + 1 < b.len() {
+        if b[i] == b'*' && b[i + 1] == b'*' {
+            count += 1;
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    count % 2 == 1
 }
 
 /// Raw lines, with short bold/italic spans wrapped over 2–3 lines joined
 /// (`**THỦ TƯỚNG CHÍNH` / `PHỦ**` → one line).
 fn logical_lines(text: &str) -> Vec<Cow<'_, str>> {
-    let raw: Vec<&str> = text.lines().collect();
+    let raw: Vec<&str> = lines(text).collect();
     let mut out: Vec<Cow<'_, str>> = Vec::with_capacity(raw.len());
     let mut i = 0;
     while i < raw.len() {
         let line = raw[i];
+        // Only a line opening with "*" can open a span: the others are not trimmed at the end.
+        if !line.trim_start().starts_with('*') {
+            out.push(Cow::Borrowed(line));
+            i += 1;
+            continue;
+        }
         let t = line.trim();
         let opens_bold = t.starts_with("**") && open_bold(t) && t.len() > 2;
         let opens_italic = !opens_bold
@@ -573,10 +649,15 @@ fn prepare(text: &str) -> Prepared<'_> {
         if logical.contains('[') && (logical.contains("[img]") || logical.contains("[IMG]")) {
             out.images += 1;
         }
-        let cells = split_cells(&logical);
+        // One vectorised look at the line: without debris, double spaces or tabs it is one
+        // clean cell (most lines), and neither splitting nor cleaning looks at it again.
+        let marked = needs_cleaning(logical.as_bytes());
+        let split = if marked { split_cells(&logical) } else { None };
+        let whole = [logical.as_ref()];
+        let cells: &[&str] = split.as_deref().unwrap_or(&whole);
         let multi = cells.len() > 1;
         for (ci, cell) in cells.iter().enumerate() {
-            let (text, bold, heading) = clean_cell(cell);
+            let (text, bold, heading) = clean_cell(cell, marked);
             let url = !text.contains(' ')
                 && (text.starts_with("http://")
                     || text.starts_with("https://")
@@ -1417,6 +1498,109 @@ pub(crate) fn is_byline(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_those_of_str_lines() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\r\nb\r\n",
+            "a\rb\n\nc",
+            "trailing\r",
+            "Số: 12/QĐ-UBND\n\nBình Phước, ngày 1 tháng 2 năm 2024\r\n",
+        ] {
+            assert_eq!(
+                lines(text).collect::<Vec<_>>(),
+                text.lines().collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn clean_cell_reads_bytes_as_the_character_loop_did() {
+        // The loop over characters that `clean_cell` ran before it read bytes.
+        fn by_chars(s: &str) -> String {
+            let mut out = String::new();
+            let (mut space, mut started) = (false, false);
+            for c in s.chars() {
+                let c = match c {
+                    '*' | '`' => continue,
+                    '|' | '\u{a0}' | '\t' => ' ',
+                    '#' | '>' if !started => continue,
+                    c => c,
+                };
+                if c.is_whitespace() {
+                    space = started;
+                    continue;
+                }
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push(c);
+                started = true;
+            }
+            out
+        }
+        for cell in [
+            "**Điều 3.** Tổ chức   thực hiện",
+            "## > Kế hoạch | số\u{a0}12/KH-UBND",
+            "| Ủy ban | Sở\u{2003}Y tế |",
+            "`mã` # không phải #tiêu đề > x",
+            "*a\u{3000}b\u{2028}c\u{85}d\u{1680}e",
+            "ẠẶẬ ạặậ  đĐ “trích” – …",
+        ] {
+            let (text, _, _) = clean_cell(cell, true);
+            assert_eq!(
+                text,
+                by_chars(cell.trim()).trim_matches('_').trim(),
+                "{cell:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn open_bold_counts_pairs_of_stars() {
+        for s in [
+            "",
+            "*",
+            "**",
+            "***",
+            "****",
+            "**a** **b",
+            "**THỦ TƯỚNG",
+            "a*b**c",
+        ] {
+            assert_eq!(open_bold(s), s.matches("**").count() % 2 == 1, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn needs_cleaning_sees_marks_in_every_block() {
+        // What the check must answer: debris bytes, a double space, a no-break space.
+        let reference = |s: &str| {
+            s.bytes().any(|b| b"*#|&<[_\t>`".contains(&b))
+                || s.contains("  ")
+                || s.contains('\u{a0}')
+        };
+        let base = "Ủy ban nhân dân tỉnh Bình Phước ban hành Kế hoạch số 12";
+        let mut cases = vec![String::new(), base.to_string()];
+        for at in [0, 1, 15, 16, 17, 31, 32, 33, base.len() - 1] {
+            let at = (0..=at)
+                .rev()
+                .find(|&i| base.is_char_boundary(i))
+                .unwrap_or(0);
+            for mark in ["*", "|", "\t", "  ", "\u{a0}", "`", "_"] {
+                cases.push(format!("{}{mark}{}", &base[..at], &base[at..]));
+            }
+        }
+        for s in &cases {
+            assert_eq!(needs_cleaning(s.as_bytes()), reference(s), "{s:?}");
+        }
+    }
 
     fn texts(seg: &Segments<'_>, range: Range<usize>) -> Vec<String> {
         range.map(|i| seg.line(i).to_string()).collect()

@@ -30,10 +30,10 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
-use crate::extract::date::find_dates;
+use crate::extract::date::find_date;
 use crate::extract::people::{
     collapse, cue_at, is_capitalised, is_cue, skip_spaces, word_end, Cue,
 };
@@ -44,6 +44,22 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\s*_]*(?:[-+•–]\s*)*[\s*_]*(?:(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVX]{1,4}\.)[\s*_]+)?")
         .expect("marker regex")
 });
+
+/// The length of the list marker opening `line` ([`MARKER`]); 0 when there is none. Most
+/// lines open with a letter that no marker begins with: those are answered without the regex.
+fn marker_len(line: &str) -> usize {
+    let mut chars = line.chars();
+    let Some(first) = chars.next() else {
+        return 0;
+    };
+    // A marker opens with a space, "*", "_", a bullet, a digit, a Roman numeral or "a)": a
+    // letter that is none of these (letters are neither spaces nor digits) opens no marker.
+    let lettered = matches!(first, 'a'..='z' | 'đ') && chars.next() == Some(')');
+    if first.is_alphabetic() && !matches!(first, 'I' | 'V' | 'X') && !lettered {
+        return 0;
+    }
+    MARKER.find(line).map_or(0, |m| m.end())
+}
 
 /// Words without which a line asks nothing: the request verbs of `cues.tsv` (as written and
 /// with a capital: "đề nghị", "Đề nghị"), the strong deadline words, "Đối với" (seeds/000) and
@@ -63,8 +79,10 @@ static TASK_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
             .chain(&["Đối với", "chịu trách nhiệm thi hành"])
             .map(|w| (*w).to_string()),
     );
+    // Leftmost-first answers `is_match` as the standard semantics would, and lets the
+    // automaton use its prefilter: less than half the instructions a line.
     AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::DFA))
+        .match_kind(MatchKind::LeftmostFirst)
         .build(&words)
         .expect("task words automaton")
 });
@@ -95,12 +113,13 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
     // Inside an article "Điều 14. Trách nhiệm của X": X.
     let mut article: Option<Vec<String>> = None;
     for (n, raw) in lines.iter().enumerate() {
-        let marker_len = MARKER.find(raw).map_or(0, |m| m.end());
+        let marker_len = marker_len(raw);
         let line = &raw[marker_len..];
         if line.trim().is_empty() {
             continue;
         }
-        if let Some(TaskField::Task(start)) = task_field(line) {
+        let field = task_field(line);
+        if let Some(TaskField::Task(start)) = field {
             if section {
                 fielded.clear();
                 tentative.clear();
@@ -108,7 +127,7 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
             }
             continue;
         }
-        if let Some(field) = task_field(line) {
+        if let Some(field) = field {
             // "Đơn vị chủ trì thực hiện: Các Sở …" / "Đơn vị phối hợp: …" / "Thời gian thực
             // hiện: Tháng 12/2025" under the tasks they describe (dev/d033).
             if section || !fielded.is_empty() {
@@ -470,11 +489,9 @@ fn article_duty(line: &str) -> Option<Vec<String>> {
     }
     let article = article_title(s);
     let title = article.unwrap_or(s);
-    let head = DUTY_HEADS.iter().find(|h| {
-        title
-            .get(..h.len())
-            .is_some_and(|p| p.to_lowercase() == **h)
-    })?;
+    let head = DUTY_HEADS
+        .iter()
+        .find(|h| title.get(..h.len()).is_some_and(|p| lower_eq(p, h)))?;
     // Vietnamese letters keep their byte length when lower-cased; `get` guards the rest.
     let who = clean(title.get(head.len()..)?);
     // A clause must name a body ("1. Trách nhiệm của Sở …"); "3. Trách nhiệm của chi bộ và
@@ -488,6 +505,12 @@ fn article_duty(line: &str) -> Option<Vec<String>> {
     }
     let bodies = split_bodies(&drop_brackets(&who));
     (!bodies.is_empty()).then_some(bodies)
+}
+
+/// Whether `s` lower-cased is `lower`, without building the lower-case copy.
+fn lower_eq(s: &str, lower: &str) -> bool {
+    let mut folded = s.chars().flat_map(char::to_lowercase);
+    lower.chars().all(|c| folded.next() == Some(c)) && folded.next().is_none()
 }
 
 /// "Điều 3. Tổ chức thực hiện" → "Tổ chức thực hiện" (also "**Điều 2. **…").
@@ -566,11 +589,15 @@ const FIELD_LABELS: &[(&str, bool)] = &[
 
 /// "Đơn vị chủ trì thực hiện: Các Sở, ngành …" → the bodies; "Thời gian: …" → the date.
 fn task_field(line: &str) -> Option<TaskField> {
-    // Cheap test first: a colon near the start.
-    let colon = line.find(':').filter(|&i| i <= 60)?;
+    // Cheap test first: a colon near the start (only the first 61 bytes are searched).
+    let colon = memchr::memchr(b':', &line.as_bytes()[..line.len().min(61)])?;
     let label = line[..colon].trim().trim_matches('*').trim();
     let first = label.chars().next()?;
     if !first.is_uppercase() {
+        return None;
+    }
+    // Cheap test before lower-casing: the labels begin with "c", "đ", "n", "p" or "t".
+    if !matches!(first, 'C' | 'Đ' | 'N' | 'P' | 'T') {
         return None;
     }
     let lower = label.to_lowercase();
@@ -599,9 +626,7 @@ fn task_field(line: &str) -> Option<TaskField> {
         let bodies = split_bodies(&drop_brackets(value));
         (!bodies.is_empty()).then_some(TaskField::Who(bodies))
     } else {
-        Some(TaskField::When(
-            find_dates(&value).into_iter().next().map(|d| d.date),
-        ))
+        Some(TaskField::When(find_date(&value, |_| true).map(|d| d.date)))
     }
 }
 
@@ -615,7 +640,7 @@ fn paragraphs(body: &str) -> Vec<Cow<'_, str>> {
     // The previous line ended a sentence (";" and "," do not: "…02 cấp;\nthường xuyên …").
     let mut ended = true;
     let mut prev = "";
-    for line in body.lines() {
+    for line in crate::segment::lines(body) {
         let t = line.trim_end();
         if t.trim().is_empty() {
             open = false;
@@ -638,22 +663,32 @@ fn paragraphs(body: &str) -> Vec<Cow<'_, str>> {
         // "**Điều" / "14. Trách nhiệm của …**" (dev/d011): the article's number is no list item.
         let article_number = prev.trim_matches(['*', ' ']) == "Điều";
         let goes_on = goes_on || (article_number && next_lower);
-        let starts_item = goes_on
-            && !article_number
-            && MARKER
-                .find(t)
-                .is_some_and(|m| m.end() > 0 && !t[..m.end()].trim().is_empty());
+        let starts_item = goes_on && !article_number && !t[..marker_len(t)].trim().is_empty();
         match out.last_mut() {
             Some(last) if goes_on && !starts_item => {
+                let next = t.trim_start();
+                if let Cow::Borrowed(first) = *last {
+                    // Room for a few more lines: a wrapped paragraph goes on for several.
+                    let mut joined = String::with_capacity(2 * (first.len() + next.len()) + 1);
+                    joined.push_str(first);
+                    *last = Cow::Owned(joined);
+                }
                 let joined = last.to_mut();
                 joined.push(' ');
-                joined.push_str(t.trim_start());
+                joined.push_str(next);
             }
             _ => out.push(Cow::Borrowed(t)),
         }
         open = !t.ends_with(['.', '!', '?', ':', ';', '…', '"', '”', ')']);
         ended = t.ends_with(['.', '!', '?']);
-        last_len = t.chars().count();
+        // Only whether the count falls in `WRAPPED_LINE..=WRAPPED_LINE_MAX` matters: a line of
+        // fewer bytes than the lower bound, or more than four bytes a character over the upper
+        // one, is not counted.
+        last_len = if t.len() < WRAPPED_LINE || t.len() > 4 * WRAPPED_LINE_MAX {
+            t.len()
+        } else {
+            t.chars().count()
+        };
         prev = t;
     }
     out
@@ -775,7 +810,7 @@ fn heading_follows(lines: &[&str], n: usize) -> bool {
     let Some(next) = lines.iter().skip(n + 1).find(|l| !l.trim().is_empty()) else {
         return false;
     };
-    let marker = MARKER.find(next).map_or(0, |m| m.end());
+    let marker = marker_len(next);
     matches!(
         directive_line(next, &next[marker..]),
         DirectiveLine::Heading(_, "")
@@ -811,7 +846,11 @@ fn push(out: &mut Vec<ActionItem>, text: &str, assignees: Vec<String>) {
 
 /// Task text: markdown emphasis removed, whitespace collapsed, trailing punctuation removed.
 fn clean(s: &str) -> String {
-    let s = collapse(&s.replace("**", "").replace('*', ""));
+    let s = if s.contains('*') {
+        collapse(&s.replace('*', ""))
+    } else {
+        collapse(s)
+    };
     s.trim_end_matches(['.', ',', ';', ':', ' ', '…', '/'])
         .trim()
         .to_string()
@@ -821,7 +860,7 @@ fn clean(s: &str) -> String {
 /// of another kind ("- …" after a heading that asked nothing).
 fn next_line<'a>(lines: &[&'a str], n: usize) -> Option<&'a str> {
     let next = lines.iter().skip(n + 1).find(|l| !l.trim().is_empty())?;
-    let marker = MARKER.find(next).map_or(0, |m| m.end());
+    let marker = marker_len(next);
     let text = &next[marker..];
     text.starts_with(char::is_uppercase).then_some(text)
 }
@@ -901,24 +940,41 @@ fn request(sentence: &str) -> Option<Request<'_>> {
     if !s.contains("ề nghị") && !s.contains("êu cầu") {
         return None;
     }
-    let mut i = 0;
-    while i < s.len() {
-        let Some(we) = word_end(s, i) else {
-            i += s[i..].chars().next().map_or(1, char::len_utf8);
-            continue;
+    mid_verb_starts(s)
+        .filter(|&i| i > 0 && !s[..i].trim_end().ends_with('('))
+        .find_map(|i| {
+            let n = cue_at(&s[i..], Cue::Request)?;
+            after_verb(&s[i..], n, true)
+        })
+}
+
+/// Where a word "đề", "Đề", "yêu" or "Yêu" begins in `s`, in order: the words that
+/// [`word_end`] steps through from the start of `s`, found by jumping to their first bytes
+/// (đ and Đ open with C4, then "y" or "Y") instead of reading every word on the way.
+fn mid_verb_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = s.as_bytes();
+    memchr::memchr3_iter(0xc4, b'y', b'Y', bytes).filter(move |&i| {
+        let rest = &s[i..];
+        let Some(w) = ["đề", "Đề", "yêu", "Yêu"]
+            .into_iter()
+            .find(|w| rest.starts_with(w))
+        else {
+            return false;
         };
-        let w = &s[i..we];
-        if matches!(w, "đề" | "yêu" | "Đề" | "Yêu") && i > 0 && !s[..i].trim_end().ends_with('(')
-        {
-            if let Some(n) = cue_at(&s[i..], Cue::Request) {
-                if let Some(found) = after_verb(&s[i..], n, true) {
-                    return Some(found);
-                }
-            }
-        }
-        i = we;
+        word_begins(s, i) && word_end(s, i) == Some(i + w.len())
+    })
+}
+
+/// Whether a word of [`word_end`] begins at `i` (a character boundary, before a letter or
+/// digit): the character before is no letter or digit, nor a "&" that joins this word to the
+/// one before ("NN&PTNT").
+fn word_begins(s: &str, i: usize) -> bool {
+    let mut before = s[..i].chars().rev();
+    match before.next() {
+        None => true,
+        Some('&') => !before.next().is_some_and(crate::dict::is_alnum),
+        Some(c) => !crate::dict::is_alnum(c),
     }
-    None
 }
 
 /// After the request verb (`n` bytes into `s`): "X task" or ": tasks".
@@ -987,10 +1043,9 @@ fn bracketed_request(sentence: &str) -> Option<(Vec<String>, &str)> {
 /// task after it. The part before the colon must be bodies and nothing else, so "Đơn vị chủ
 /// trì: Sở …" and "Thời gian: …" are no tasks.
 fn colon_item(line: &str) -> Option<(Vec<String>, &str)> {
-    // A char search (memchr) first: most lines have no colon.
-    let colon = line
-        .find(':')
-        .filter(|&i| i <= 200 && line[i + 1..].starts_with(' '))?;
+    // A byte search first, over the first 201 bytes only: most lines have no colon there.
+    let colon = memchr::memchr(b':', &line.as_bytes()[..line.len().min(201)])
+        .filter(|&i| line[i + 1..].starts_with(' '))?;
     let (who, task) = (&line[..colon], &line[colon + 1..]);
     let who = who.trim().trim_matches('*').trim();
     let task = task.trim();
@@ -1067,21 +1122,22 @@ fn assignee_span(s: &str) -> (Vec<String>, usize) {
         };
         let Some(we) = word_end(s, k) else { break };
         let w = &s[k..we];
-        let lw = w.to_lowercase();
-        let list_word = matches!(lw.as_str(), "các" | "những" | "và");
+        // "các", "những", "và" in any case, without lower-casing every word.
+        let plural = lower_eq(w, "các") || lower_eq(w, "những");
+        let list_word = plural || lower_eq(w, "và");
         // The word after a body word or an initial ("Ban tuyên giáo", "Sở Y tế") and the noun
         // after "các" ("các tổ chức") are names, even when they spell a verb elsewhere.
         let compound = (prev_head || prev_plural) && k == skip_spaces(s, j) && k > 0;
         if !list_word && !is_capitalised(w) && !compound && cue_at(&s[k..], Cue::Stop).is_some() {
             break;
         }
-        if first && !is_capitalised(w) && lw != "các" && lw != "những" {
+        if first && !is_capitalised(w) && !plural {
             break;
         }
         first = false;
         prev_head = is_capitalised(w)
             && (w.chars().count() == 1 || cue_at(&s[k..], Cue::BodyHead).is_some());
-        prev_plural = matches!(lw.as_str(), "các" | "những");
+        prev_plural = plural;
         end = we;
         j = we;
         if s[we..].starts_with('-') {
@@ -1215,15 +1271,26 @@ fn subject_after_adverbial(sentence: &str) -> Vec<String> {
 /// A deadline: a date right after a deadline cue ("trước ngày 30/6/2020", "chậm nhất ngày …",
 /// "hoàn thành trong tháng 12/2025", "Thời gian thực hiện: năm 2025").
 fn deadline(text: &str) -> Option<PartialDate> {
-    find_dates(text).into_iter().find_map(|d| {
+    find_date(text, |d| {
         let before = text[..d.range.start]
             .trim_end()
             .trim_end_matches(':')
             .trim_end();
-        let lower = before.to_lowercase();
+        let lower = lower_tail(before);
         let from = lower.ends_with("từ") || lower.ends_with("kể từ");
-        (!from && ends_with_cue(&lower, Cue::Deadline)).then_some(d.date)
+        !from && ends_with_cue(&lower, Cue::Deadline)
     })
+    .map(|d| d.date)
+}
+
+/// The end of `s` lower-cased, long enough for every test on what ends it (the longest cue and
+/// the character before it): the text before a date is not lower-cased as a whole.
+fn lower_tail(s: &str) -> String {
+    let mut start = s.len().saturating_sub(80);
+    while !s.is_char_boundary(start) {
+        start -= 1;
+    }
+    s[start..].to_lowercase()
 }
 
 /// A deadline that makes a sentence a task by itself: "trước", "chậm nhất", "hạn chót" … (not
@@ -1235,14 +1302,14 @@ fn strong_deadline(sentence: &str) -> Option<PartialDate> {
     {
         return None;
     }
-    find_dates(sentence).into_iter().find_map(|d| {
-        let before = sentence[..d.range.start].trim_end().to_lowercase();
-        let strong = ends_with_cue(&before, Cue::Deadline)
+    find_date(sentence, |d| {
+        let before = lower_tail(sentence[..d.range.start].trim_end());
+        ends_with_cue(&before, Cue::Deadline)
             && !["trong", "hoàn thành", "đến hết"]
                 .iter()
-                .any(|w| before.ends_with(w));
-        strong.then_some(d.date)
+                .any(|w| before.ends_with(w))
     })
+    .map(|d| d.date)
 }
 
 /// Whether the lower-cased `before` ends with a cue of `role` (a whole word).
@@ -1257,6 +1324,81 @@ fn ends_with_cue(before: &str, role: Cue) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marker_len_agrees_with_the_marker_regex() {
+        let seeds = [SEED_000, SEED_001, SEED_002, SEED_003];
+        let lines = seeds.iter().flat_map(|s| s.lines()).chain([
+            "",
+            "a) Nhiệm vụ",
+            "đ) Tổ chức",
+            "e Tổ chức",
+            "II. TỔ CHỨC",
+            "IV. Nhiệm vụ",
+            "Ủy ban nhân dân",
+            "Điều 3. Tổ chức",
+            "  - Phối hợp",
+            "**1. Sở Y tế**",
+            "6.1. Mời",
+            "_x_",
+            "• Một",
+            "– Hai",
+            "Xã",
+            "Vụ",
+            "١. Arabic-Indic digit",
+        ]);
+        for line in lines {
+            let want = MARKER.find(line).map_or(0, |m| m.end());
+            assert_eq!(marker_len(line), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn mid_verb_starts_are_the_words_a_walk_finds() {
+        // The walk `request` did word by word.
+        fn walk(s: &str) -> Vec<usize> {
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i < s.len() {
+                let Some(we) = word_end(s, i) else {
+                    i += s[i..].chars().next().map_or(1, char::len_utf8);
+                    continue;
+                };
+                if matches!(&s[i..we], "đề" | "yêu" | "Đề" | "Yêu") {
+                    out.push(i);
+                }
+                i = we;
+            }
+            out
+        }
+        let seeds = [SEED_000, SEED_001, SEED_002, SEED_003];
+        let lines = seeds.iter().flat_map(|s| s.lines()).chain([
+            "đề nghị Đề nghị yêu cầu Yêu cầu",
+            "NN&đề nghị, a&&yêu cầu, &Đề nghị, (yêu cầu) x-đề nghị",
+            "đềnghị yêucầu Đềđề yêu",
+            "đ Đ y Y đĐ",
+        ]);
+        for line in lines {
+            assert_eq!(
+                mid_verb_starts(line).collect::<Vec<_>>(),
+                walk(line),
+                "{line:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn lower_eq_is_to_lowercase_equality() {
+        for (s, lower) in [
+            ("Trách nhiệm của ", "trách nhiệm của "),
+            ("TRÁCH NHIỆM CỦA ", "trách nhiệm của "),
+            ("Trách nhiệm củ", "trách nhiệm của "),
+            ("Nhiệm vụ của ", "trách nhiệm của "),
+            ("", ""),
+        ] {
+            assert_eq!(lower_eq(s, lower), s.to_lowercase() == lower, "{s:?}");
+        }
+    }
 
     fn items(text: &str) -> Vec<(String, Vec<String>, Option<String>)> {
         action_items(text)

@@ -96,37 +96,97 @@ pub(crate) fn find_dates(text: &str) -> Vec<DateMatch> {
 /// `context_year` (a news report's publication year) when one is given.
 pub(crate) fn find_dates_in_year(text: &str, context_year: Option<u16>) -> Vec<DateMatch> {
     let mut out = Vec::new();
-    for caps in DATE.captures_iter(text) {
-        let Some(whole) = caps.get(0) else { continue };
-        let (start, end) = (whole.start(), whole.end());
-        let before = text[..start].chars().next_back();
-        let after = text[end..].chars().next();
-        if before.is_some_and(|c| c.is_alphanumeric() || c == '/')
-            || after.is_some_and(|c| c.is_ascii_digit() || c == '/')
-        {
-            continue;
+    each_date(text, context_year, |d| {
+        out.push(d);
+        false
+    });
+    out
+}
+
+/// The first calendar date in `text` for which `wanted` holds ([`find_dates`] in order, stopping
+/// there: the dates after it are not read).
+pub(crate) fn find_date(
+    text: &str,
+    mut wanted: impl FnMut(&DateMatch) -> bool,
+) -> Option<DateMatch> {
+    let mut found = None;
+    each_date(text, None, |d| {
+        if wanted(&d) {
+            found = Some(d);
+            return true;
         }
-        if let Some(date) = date_of(&caps, text, start, end, context_year) {
-            // "Chiều 5/6", "từ ngày 01/12/2025": the date starts at "ngày" or at the day, the
-            // word before it only gave the context.
-            let start = if caps.name("lead").is_some() {
-                let m = &text[start..end];
-                let lower = m.to_lowercase();
-                match lower.find("ngày") {
-                    // Lower-casing keeps byte lengths for Vietnamese letters; check anyway.
-                    Some(k) if lower.len() == m.len() && m.is_char_boundary(k) => start + k,
-                    _ => start + m.find(|c: char| c.is_ascii_digit()).unwrap_or(0),
-                }
-            } else {
-                start
-            };
-            out.push(DateMatch {
-                date,
-                range: start..end,
-            });
+        false
+    });
+    found
+}
+
+/// Calls `each` with every calendar date of `text` in order until it returns `true`.
+fn each_date(text: &str, context_year: Option<u16>, mut each: impl FnMut(DateMatch) -> bool) {
+    // Most sentences have no digit: they are answered without the regex.
+    if !has_digit(text) {
+        return;
+    }
+    for caps in DATE.captures_iter(text) {
+        if let Some(d) = accept(&caps, text, context_year) {
+            if each(d) {
+                return;
+            }
         }
     }
-    out
+}
+
+/// The date that opens `text`, if one does: the first of [`find_dates`] when it starts at byte
+/// 0, read with the regex anchored there (no search through the rest of `text`).
+pub(crate) fn date_at_start(text: &str) -> Option<DateMatch> {
+    static DATE_AT_START: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!("^(?:{})", DATE.as_str())).expect("anchored date regex")
+    });
+    if !has_digit(text) {
+        return None;
+    }
+    let caps = DATE_AT_START.captures(text)?;
+    accept(&caps, text, None)
+}
+
+/// The date of one match of [`DATE`], unless the match is part of something else (a number,
+/// a path) or names no calendar date.
+fn accept(caps: &Captures<'_>, text: &str, context_year: Option<u16>) -> Option<DateMatch> {
+    let whole = caps.get(0)?;
+    let (start, end) = (whole.start(), whole.end());
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    if before.is_some_and(|c| c.is_alphanumeric() || c == '/')
+        || after.is_some_and(|c| c.is_ascii_digit() || c == '/')
+    {
+        return None;
+    }
+    if let Some(date) = date_of(caps, text, start, end, context_year) {
+        // "Chiều 5/6", "từ ngày 01/12/2025": the date starts at "ngày" or at the day, the
+        // word before it only gave the context.
+        let start = if caps.name("lead").is_some() {
+            let m = &text[start..end];
+            let lower = m.to_lowercase();
+            match lower.find("ngày") {
+                // Lower-casing keeps byte lengths for Vietnamese letters; check anyway.
+                Some(k) if lower.len() == m.len() && m.is_char_boundary(k) => start + k,
+                _ => start + m.find(|c: char| c.is_ascii_digit()).unwrap_or(0),
+            }
+        } else {
+            start
+        };
+        return Some(DateMatch {
+            date,
+            range: start..end,
+        });
+    }
+    None
+}
+
+/// Whether `text` has an ASCII digit. The regex's `\d` also takes other scripts' digits, but
+/// every form needs a day, month or year that `str::parse` reads, and it reads ASCII digits
+/// only: a text without one gives no date.
+fn has_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
 }
 
 fn date_of(
@@ -326,6 +386,39 @@ pub(crate) fn parse_timestamp(line: &str) -> Option<Timestamp> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_at_start_is_the_first_date_when_it_opens_the_text() {
+        for text in [
+            "ngày 20/3/2023 của Ban Tuyên giáo",
+            "ngày 20 tháng 3 năm 2023, Ban …",
+            "Ngày 5-6-2021",
+            "ngày 30/02/2024 và ngày 01/3/2024",
+            "ngày 20/3 của Ban",
+            "ngày ký",
+            "của Ban, ngày 20/3/2023",
+            "",
+        ] {
+            let first = find_dates(text).into_iter().next();
+            let want = first.filter(|d| d.range.start == 0);
+            let got = date_at_start(text);
+            assert_eq!(
+                got.as_ref().map(|d| (d.date, d.range.clone())),
+                want.as_ref().map(|d| (d.date, d.range.clone())),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn find_date_stops_at_the_first_wanted_date() {
+        let text = "từ ngày 01/12/2025 đến ngày 31/12/2025, trước ngày 15/01/2026";
+        let all = find_dates(text);
+        assert_eq!(all.len(), 3);
+        let second = find_date(text, |d| d.range.start > all[0].range.start);
+        assert_eq!(second.map(|d| d.range), Some(all[1].range.clone()));
+        assert!(find_date("không có ngày nào", |_| true).is_none());
+    }
 
     fn dates(text: &str, year: Option<u16>) -> Vec<String> {
         find_dates_in_year(text, year)

@@ -21,10 +21,10 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::MatchKind;
 
 use crate::dict::table::{word_list, Table};
-use crate::dict::{self, at_word_bounds, is_alnum};
+use crate::dict::{self, at_word_bounds, is_alnum, PhraseDfa};
 use crate::record::Person;
 
 const SURNAMES_TXT: &str = include_str!("../../dictionaries/surnames.txt");
@@ -334,7 +334,7 @@ enum Kind {
     Honorific,
 }
 
-static POSITION_FINDER: LazyLock<(AhoCorasick, Vec<Kind>)> = LazyLock::new(|| {
+static POSITION_FINDER: LazyLock<(PhraseDfa, Vec<Kind>)> = LazyLock::new(|| {
     let mut patterns: Vec<String> = Vec::new();
     let mut kinds = Vec::new();
     let mut add = |p: String, k: Kind| {
@@ -370,12 +370,7 @@ static POSITION_FINDER: LazyLock<(AhoCorasick, Vec<Kind>)> = LazyLock::new(|| {
         }
     }
     // A DFA: this automaton scans every body, and a few hundred patterns keep it small.
-    let ac = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&patterns)
-        .expect("position automaton");
-    (ac, kinds)
+    (PhraseDfa::new(&patterns, MatchKind::LeftmostLongest), kinds)
 });
 
 fn upper_first(s: &str) -> String {
@@ -394,15 +389,18 @@ struct Hit {
 }
 
 fn position_hits(text: &str) -> Vec<Hit> {
-    let (ac, kinds) = &*POSITION_FINDER;
-    ac.find_iter(text)
-        .filter(|m| at_word_bounds(text, m.start(), m.end()))
-        .map(|m| Hit {
-            kind: kinds[m.pattern().as_usize()],
-            start: m.start(),
-            end: m.end(),
-        })
-        .collect()
+    let (dfa, kinds) = &*POSITION_FINDER;
+    let mut hits = Vec::new();
+    dfa.each_match(text, |p, range| {
+        if at_word_bounds(text, range.start, range.end) {
+            hits.push(Hit {
+                kind: kinds[p],
+                start: range.start,
+                end: range.end,
+            });
+        }
+    });
+    hits
 }
 
 /// The position or rank hit starting exactly at `i`, if any (`hits` sorted by start).

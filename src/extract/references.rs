@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use crate::dict::{self, DocType};
-use crate::extract::date::find_dates;
+use crate::extract::date::date_at_start;
 use crate::extract::number::{find_numbers, NumberMatch};
 use crate::extract::people::{
     body_end, collapse, continue_at, is_capitalised, is_cue, skip_spaces, skip_ws, word_end, Cue,
@@ -189,8 +189,10 @@ fn tail(text: &str, at: usize) -> Tail {
     let mut end = at;
     let mut date = None;
     let limit = floor_char(text, (at + 80).min(text.len()));
-    if day_word_follows(&text[at..]) {
-        if let Some(d) = find_dates(&text[at..limit]).into_iter().next() {
+    if let Some(day) = day_word_at(&text[at..limit]) {
+        // The date must open at "ngày": it is read there, anchored.
+        if let Some(mut d) = date_at_start(&text[at + day..limit]) {
+            d.range = d.range.start + day..d.range.end + day;
             let gap = &text[at..at + d.range.start];
             let gap = gap.trim_matches(|c: char| c.is_whitespace() || c == ',');
             let gap = gap.strip_suffix("ban hành").unwrap_or(gap).trim();
@@ -209,10 +211,10 @@ fn tail(text: &str, at: usize) -> Tail {
     Tail { date, issuer, end }
 }
 
-/// Whether `rest` opens with "ngày" (any case), after spaces and commas and an optional "ban
-/// hành": the only place where [`tail`] takes a date. Most numbers are not followed by one, and
-/// this spares them the date regex.
-fn day_word_follows(rest: &str) -> bool {
+/// Where "ngày" (any case) opens `rest`, after spaces and commas and an optional "ban hành":
+/// the only place where [`tail`] takes a date. Most numbers are not followed by one, and this
+/// spares them the date regex.
+fn day_word_at(rest: &str) -> Option<usize> {
     fn skip(s: &str) -> &str {
         s.trim_start_matches(|c: char| c.is_whitespace() || c == ',')
     }
@@ -222,11 +224,13 @@ fn day_word_follows(rest: &str) -> bool {
             .flat_map(char::to_lowercase)
             .eq("ngày".chars())
     };
-    let rest = skip(rest);
-    is_day(rest)
-        || rest
-            .strip_prefix("ban hành")
-            .is_some_and(|r| is_day(skip(r)))
+    let at = |s: &str| rest.len() - s.len();
+    let first = skip(rest);
+    if is_day(first) {
+        return Some(at(first));
+    }
+    let second = skip(first.strip_prefix("ban hành")?);
+    is_day(second).then(|| at(second))
 }
 
 fn floor_char(text: &str, mut i: usize) -> usize {
@@ -264,7 +268,12 @@ fn issuer_after(text: &str, at: usize) -> Option<(String, usize)> {
 
 /// A citation's text: whitespace collapsed, markdown emphasis removed.
 fn clean_text(s: &str) -> String {
-    collapse(&s.replace("**", "").replace('*', ""))
+    // Removing every "*" removes the "**" pairs too; most citations have none.
+    if s.contains('*') {
+        collapse(&s.replace('*', ""))
+    } else {
+        collapse(s)
+    }
 }
 
 /// Documents cited without a number: a capitalised type word, then a title or nothing, then
@@ -451,6 +460,21 @@ fn merge(found: Vec<Found>) -> Vec<Reference> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn day_word_at_finds_ngay_after_the_gap() {
+        for (rest, at) in [
+            (" ngày 20/3/2023", Some(1)),
+            (", Ngày 20/3/2023", Some(2)),
+            (" ban hành ngày 5/6/2021", Some(11)),
+            (", ban hành, ngày 5/6/2021", Some(13)),
+            (" của Ban Tuyên giáo", None),
+            (" ban hành kèm theo", None),
+            ("", None),
+        ] {
+            assert_eq!(day_word_at(rest), at, "{rest:?}");
+        }
+    }
 
     type Row = (
         Option<String>,
