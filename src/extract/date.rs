@@ -45,7 +45,6 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("date regex")
 });
 
-#[allow(dead_code)]
 static LUNAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i:âm lịch)|tháng (?:Giêng|Chạp)|(?i:mùng) \d{1,2}|(?i:rằm tháng)")
         .expect("lunar regex")
@@ -287,10 +286,9 @@ fn part_of_year_before(before: &str) -> bool {
     )
 }
 
-// Not called by the document-level extractor yet: its warnings are its own; see the report.
-#[allow(dead_code)]
 /// The first lunar-calendar expression in `text` ("10/3 âm lịch", "tháng Giêng", "mùng 10"):
-/// these are not converted to dates; the caller may note one in the record's warnings.
+/// these are not converted to dates; the extractor notes a task whose deadline is one in the
+/// record's warnings.
 pub(crate) fn find_lunar(text: &str) -> Option<Range<usize>> {
     LUNAR.find(text).map(|m| m.range())
 }

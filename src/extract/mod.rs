@@ -113,7 +113,31 @@ fn fill(record: &mut Record, seg: &Segments<'_>) {
         merge_signer(&mut record.people, signer);
     }
     record.action_items = actions::action_items(&body);
+    lunar_deadlines(&record.action_items, &mut warnings);
     record.warnings = warnings;
+}
+
+/// Notes each task whose only deadline is a lunar date ("trước Rằm tháng Giêng", "mùng 10 tháng
+/// Chạp"): vanban does not convert the lunar calendar, so `deadline` stays null and the reader is
+/// told why.
+fn lunar_deadlines(items: &[crate::record::ActionItem], warnings: &mut Vec<String>) {
+    for item in items.iter().filter(|item| item.deadline.is_none()) {
+        let Some(found) = date::find_lunar(&item.text) else {
+            continue;
+        };
+        // The three words before the lunar expression name the day ("trước ngày 10/3 âm lịch").
+        let before = &item.text[..found.start];
+        let start = before
+            .char_indices()
+            .rev()
+            .filter(|(_, c)| c.is_whitespace())
+            .nth(3)
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let phrase = item.text[start..found.end].trim();
+        warnings.push(format!(
+            "lunar-calendar deadline not converted: \"{phrase}\""
+        ));
+    }
 }
 
 /// Adds the signer to `people` (CONVENTIONS): once, with the signature's title unless a title
@@ -169,6 +193,37 @@ mod tests {
     const SEED_001: &str = include_str!("../../corpus/seeds/001_6f18e75c22ead646.txt");
     const SEED_002: &str = include_str!("../../corpus/seeds/002_4c4fd20774bcd057.txt");
     const SEED_003: &str = include_str!("../../corpus/seeds/003_33f196b0544b334b.txt");
+
+    #[test]
+    fn a_lunar_deadline_is_left_null_and_noted() {
+        let text = "ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN CAN LỘC            Độc lập - Tự do - Hạnh phúc
+Số: 12/UBND-VP           Can Lộc, ngày 05 tháng 01 năm 2024
+V/v tổ chức đón Tết Nguyên đán
+
+Kính gửi: Ủy ban nhân dân các xã, thị trấn.
+
+Để nhân dân đón Tết vui tươi, an toàn, Ủy ban nhân dân huyện:
+1. Giao Phòng Văn hóa và Thông tin tổ chức hội báo xuân trước ngày 25 tháng Chạp.
+2. Giao Phòng Lao động - Thương binh và Xã hội thăm hỏi các gia đình chính sách trước ngày 20/01/2024.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Nguyễn Văn An
+";
+        let r = extract(text);
+        assert_eq!(r.action_items.len(), 2, "{:#?}", r.action_items);
+        assert_eq!(r.action_items[0].deadline, None);
+        assert_eq!(
+            r.action_items[1].deadline.map(|d| d.to_string()).as_deref(),
+            Some("2024-01-20")
+        );
+        assert_eq!(
+            r.warnings,
+            ["lunar-calendar deadline not converted: \"trước ngày 25 tháng Chạp\""]
+        );
+    }
 
     #[test]
     fn seed_dispatch_comes_out_complete() {
