@@ -51,8 +51,13 @@ fn list_items(seg: &Segments<'_>, range: Range<usize>, recipients: bool) -> Vec<
         let ended = raw
             .last()
             .is_none_or(|r| r.trim_end_matches('*').ends_with(['.', ';']));
+        // In a list marked only in part, an unmarked line in capitals after an unmarked item
+        // is an item of its own ("Như điều 2" / "Sở TC, KBNN (b/c)." / "- Lưu VT", dev/d055).
+        let last_marked = raw.last().is_some_and(|r| is_marked(r.trim_start()));
         let wrapped = if marked_list {
-            !is_marked(s) && (!ended || !line.gap_before)
+            !is_marked(s)
+                && (!ended || !line.gap_before)
+                && (last_marked || !s.starts_with(char::is_uppercase))
         } else {
             !ended && s.starts_with(char::is_lowercase)
         };
@@ -152,6 +157,17 @@ mod tests {
                 "VPCP: BTCN, các Vụ: PL, TCCV, KTTH",
                 "Lưu: VT, KGVX (3)"
             ]
+        );
+    }
+
+    #[test]
+    fn unmarked_items_of_a_list_marked_in_part() {
+        // dev/d055: two unmarked items before the one marked item.
+        let text = "Ban Quản lý thông báo.\n\nNơi nhận : \nNhư điều 2 \nSở TC, KBNN ( b/c).\n-  Lưu VT , Tài chính ,VP. \n\nTRƯỞNG BAN\n";
+        let seg = segment(text);
+        assert_eq!(
+            distribution(&seg),
+            vec!["Như điều 2", "Sở TC, KBNN ( b/c)", "Lưu VT , Tài chính ,VP"]
         );
     }
 
