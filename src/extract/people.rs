@@ -421,6 +421,9 @@ enum Need {
     Surname,
     /// After "đồng chí": a family name, or three or more syllables.
     Comrade,
+    /// In a list after a title and a colon ("các Nghệ sĩ Nhân dân: Thu Hiền, Quang Thọ"):
+    /// any name, stage names too.
+    Listed,
 }
 
 /// A personal name at `i`: 2–4 capitalised syllables, stopping before a position word.
@@ -467,6 +470,7 @@ fn name_at(text: &str, i: usize, hits: &[Hit], need: Need) -> Option<(usize, Str
     let ok = match need {
         Need::Surname => surname,
         Need::Comrade => surname || words.len() >= 3,
+        Need::Listed => true,
     };
     if !ok {
         return None;
@@ -658,10 +662,8 @@ pub(crate) fn people(body: &str) -> Vec<Person> {
                 while let Some((person, end)) = honored(body, &hits, j, comrade) {
                     done = end;
                     found.push(person);
-                    if !plural {
-                        break;
-                    }
-                    // "các đồng chí: A, B và C"
+                    // "các đồng chí: A, B và C"; "đồng chí Phạm Văn Đồng, Võ Nguyên Giáp" (a
+                    // second full name with its family name goes on the list too).
                     let k = skip_spaces(body, end);
                     let next = if body[k..].starts_with([',', ';']) {
                         skip_ws(body, k + 1)
@@ -670,11 +672,20 @@ pub(crate) fn people(body: &str) -> Vec<Person> {
                     } else {
                         break;
                     };
+                    if !plural
+                        && name_at(body, next, &hits, Need::Surname)
+                            .is_none_or(|(e, _)| trailing_list_ends(body, e))
+                    {
+                        break;
+                    }
                     j = next;
                 }
             }
             Kind::Position | Kind::Rank => {
-                if let Some((person, end)) = titled_name(body, &hits, h) {
+                if let Some((persons, end)) = titled_list(body, &hits, h) {
+                    done = end;
+                    found.extend(persons);
+                } else if let Some((person, end)) = titled_name(body, &hits, h) {
                     done = end;
                     found.push(person);
                 }
@@ -682,6 +693,46 @@ pub(crate) fn people(body: &str) -> Vec<Person> {
         }
     }
     merge(found)
+}
+
+/// Whether a capitalised word follows the name ending at `e`: then the name is the start of a
+/// longer one (a body, a street), not the next person of a list.
+fn trailing_list_ends(text: &str, e: usize) -> bool {
+    let k = skip_spaces(text, e);
+    match word_end(text, k) {
+        Some(we) => is_capitalised(&text[k..we]),
+        None => false,
+    }
+}
+
+/// A title, a colon and the names that hold it: "các Nghệ sĩ Nhân dân: Thu Hiền, Quang Thọ,
+/// Trung Đức" (dev/d076). Each name gets the title.
+fn titled_list(text: &str, hits: &[Hit], h: usize) -> Option<(Vec<Person>, usize)> {
+    let e = title_end(text, hits[h].end, hits);
+    let k = skip_spaces(text, e);
+    if !text[k..].starts_with(':') {
+        return None;
+    }
+    let title = collapse(&text[hits[h].start..e]);
+    let mut persons = Vec::new();
+    let mut j = skip_spaces(text, k + 1);
+    let mut end = j;
+    while let Some((name_end, name)) = name_at(text, j, hits, Need::Listed) {
+        persons.push(Person {
+            name,
+            titles: vec![title.clone()],
+        });
+        end = name_end;
+        let k = skip_spaces(text, name_end);
+        j = if text[k..].starts_with(',') {
+            skip_spaces(text, k + 1)
+        } else if let Some(n) = prefix_len_ci(&text[k..], "và ") {
+            skip_spaces(text, k + n)
+        } else {
+            break;
+        };
+    }
+    (!persons.is_empty()).then_some((persons, end))
 }
 
 /// The person after an honorific at `j`: a rank or title may come first ("Đồng chí Thiếu
@@ -752,6 +803,34 @@ mod tests {
         ] {
             let got = cue_at(text, role).map(|n| &text[..n]);
             assert_eq!(got, want, "{text:?} {role:?}");
+        }
+    }
+
+    #[test]
+    fn names_listed_after_a_title_and_a_colon_or_after_one_honorific() {
+        let text = "chương trình có sự góp mặt của các Nghệ sĩ Nhân dân: Thu Hiền, Quang Thọ, \
+                    Trung Đức; các Nghệ sĩ Ưu tú: Đăng Dương và Lan Anh. Người chỉ thị cho đồng chí \
+                    Phạm Văn Đồng, Võ Nguyên Giáp không đi học.";
+        let nsnd = vec!["Nghệ sĩ Nhân dân".to_string()];
+        let nsut = vec!["Nghệ sĩ Ưu tú".to_string()];
+        assert_eq!(
+            got(text),
+            vec![
+                ("Thu Hiền".to_string(), nsnd.clone()),
+                ("Quang Thọ".to_string(), nsnd.clone()),
+                ("Trung Đức".to_string(), nsnd),
+                ("Đăng Dương".to_string(), nsut.clone()),
+                ("Lan Anh".to_string(), nsut),
+                ("Phạm Văn Đồng".to_string(), vec![]),
+                ("Võ Nguyên Giáp".to_string(), vec![]),
+            ]
+        );
+        // One comrade, then a place or a post: not a second person.
+        for text in [
+            "đồng chí Nguyễn Văn An, Hà Tĩnh.",
+            "đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy.",
+        ] {
+            assert_eq!(got(text).len(), 1, "{text}");
         }
     }
 
