@@ -280,8 +280,20 @@ pub(crate) fn continue_at(text: &str, j: usize) -> usize {
         {
             n
         }
+        // A hard-wrapped paragraph (a long line) goes on with a capital inside a name too:
+        // "… của Ban Thường vụ" / "Tỉnh ủy Hậu Giang về …" (dev/d035).
+        Some(_) if wrapped_line(text, j) && !starts_doc_type(&text[n..]) => n,
         _ => j,
     }
+}
+
+/// Whether the line ending at `j` is long enough to have been wrapped by the page, not ended by
+/// its writer.
+fn wrapped_line(text: &str, j: usize) -> bool {
+    const WRAPPED: usize = 64;
+    let start = text[..j].rfind('\n').map_or(0, |p| p + 1);
+    let line = &text[start..j];
+    line.len() >= WRAPPED && line.chars().count() >= WRAPPED
 }
 
 fn starts_doc_type(text: &str) -> bool {
@@ -832,6 +844,20 @@ mod tests {
         ] {
             assert_eq!(got(text).len(), 1, "{text}");
         }
+    }
+
+    #[test]
+    fn a_name_goes_on_after_the_wrap_of_a_long_line_even_with_a_capital() {
+        let text = "quyết số 21-NQ/TW; Chương trình số 144-CTr/TU ngày 22/01/2018 của Ban Thường vụ\nTỉnh ủy Hậu Giang về thực hiện";
+        let i = text.find("Ban").unwrap_or_default();
+        assert_eq!(
+            &text[i..body_end(text, i)],
+            "Ban Thường vụ\nTỉnh ủy Hậu Giang"
+        );
+        // A short line ends where it ends: the next line is a heading of its own.
+        let text = "của Ban Thường vụ\nTỉnh ủy Hậu Giang";
+        let i = text.find("Ban").unwrap_or_default();
+        assert_eq!(&text[i..body_end(text, i)], "Ban Thường vụ");
     }
 
     fn got(text: &str) -> Vec<(String, Vec<String>)> {
