@@ -222,6 +222,11 @@ pub(crate) fn body_end(text: &str, i: usize) -> usize {
         } else {
             continue_at(text, j)
         };
+        if !first && pending == 0 && text[k..].starts_with(',') && comma_in_name(text, k) {
+            // "Bộ Văn hóa, Thể thao và Du lịch": one name.
+            j = k + 1;
+            continue;
+        }
         if !first && k == j {
             break;
         }
@@ -263,6 +268,40 @@ pub(crate) fn body_end(text: &str, i: usize) -> usize {
         j = we;
     }
     end
+}
+
+/// Whether the comma at `k` is inside a name: it is followed, on the same line and before any
+/// other punctuation, by a few capitalised words joined by "và" to a last capitalised one, and
+/// not by the head of another body ("Bộ Văn hóa, Thể thao và Du lịch" is one ministry; "Sở Y
+/// tế, Sở Tài chính và …" is a list).
+fn comma_in_name(text: &str, k: usize) -> bool {
+    let s = skip_spaces(text, k + 1);
+    let Some(first_end) = word_end(text, s) else {
+        return false;
+    };
+    if !is_titlecase(&text[s..first_end]) || cue_at(&text[s..], Cue::BodyHead).is_some() {
+        return false;
+    }
+    let mut j = s;
+    let mut saw_and = false;
+    for _ in 0..6 {
+        let Some(we) = word_end(text, j) else {
+            return false;
+        };
+        let w = &text[j..we];
+        if saw_and {
+            return is_titlecase(w);
+        }
+        if w == "và" {
+            saw_and = true;
+        }
+        let n = skip_spaces(text, we);
+        if n == we {
+            return false;
+        }
+        j = n;
+    }
+    false
 }
 
 /// Where the next word of a phrase starts after `j`: spaces skipped, and a line break too when
@@ -858,6 +897,24 @@ mod tests {
         let text = "của Ban Thường vụ\nTỉnh ủy Hậu Giang";
         let i = text.find("Ban").unwrap_or_default();
         assert_eq!(&text[i..body_end(text, i)], "Ban Thường vụ");
+    }
+
+    #[test]
+    fn a_comma_inside_a_ministry_name() {
+        for (text, want) in [
+            (
+                "của Bộ Văn hóa, Thể thao và Du lịch về việc",
+                "Bộ Văn hóa, Thể thao và Du lịch",
+            ),
+            ("của Sở Y tế, Sở Tài chính và Sở Nội vụ", "Sở Y tế"),
+            (
+                "của Ban Tuyên giáo, Văn phòng và Ban Tổ chức",
+                "Ban Tuyên giáo",
+            ),
+        ] {
+            let i = text.find(char::is_uppercase).unwrap_or_default();
+            assert_eq!(&text[i..body_end(text, i)], want, "{text}");
+        }
     }
 
     fn got(text: &str) -> Vec<(String, Vec<String>)> {
