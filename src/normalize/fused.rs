@@ -12,6 +12,7 @@
 //! restyled alone would differ).
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use super::syllable;
 use super::{lines, nfc, tone};
@@ -39,6 +40,106 @@ fn decode(b: &[u8], i: usize) -> (u32, usize) {
         0xE0..=0xEF => ((x & 0x0F) << 12 | byte(1) << 6 | byte(2), 3),
         _ => syllable::decode_at(b, i),
     }
+}
+
+/// The Vietnamese combining marks in [`is_vietnamese_mark`]'s order, by the second byte of
+/// their UTF-8 form (CC 80, CC 81, …); [`NO_MARK`] for every other second byte.
+const MARK_INDEX: [u8; 64] = {
+    let mut t = [NO_MARK; 64];
+    let seconds = [0x80, 0x81, 0x82, 0x83, 0x86, 0x89, 0x9B, 0xA3];
+    let mut k = 0;
+    while k < seconds.len() {
+        t[seconds[k] & 0x3F] = k as u8;
+        k += 1;
+    }
+    t
+};
+const NO_MARK: u8 = 8;
+const MARKS: [char; 8] = [
+    '\u{300}', '\u{301}', '\u{302}', '\u{303}', '\u{306}', '\u{309}', '\u{31B}', '\u{323}',
+];
+/// The ASCII vowel letters, lower case then upper: the bases of [`COMPOSED`].
+const BASES: &[u8; 12] = b"aeiouyAEIOUY";
+
+/// A precomposed letter, and whether its tone mark may be misplaced
+/// ([`syllable::may_misplace`]).
+#[derive(Clone, Copy)]
+struct Composed {
+    letter: char,
+    parts: syllable::Letter,
+    toned: bool,
+}
+
+/// What [`nfc::compose_vietnamese`] makes of an ASCII vowel and one or two marks, by base,
+/// first mark and second mark ([`NO_MARK`] for none); `None` where it makes nothing (and the
+/// text needs the full pipeline). Built from that function, so the two cannot disagree.
+static COMPOSED: LazyLock<Vec<Option<Composed>>> = LazyLock::new(|| {
+    let mut table = Vec::with_capacity(BASES.len() * 8 * 9);
+    for &base in BASES {
+        for first in MARKS {
+            // The second mark in index order, then none ([`NO_MARK`], the last index).
+            for second in MARKS.iter().map(Some).chain([None]) {
+                let pair = [first, second.copied().unwrap_or(first)];
+                let marks = if second.is_some() {
+                    &pair[..]
+                } else {
+                    &pair[..1]
+                };
+                table.push(nfc::compose_vietnamese(base as char, marks).map(|letter| {
+                    let packed = syllable::packed(letter as u32);
+                    Composed {
+                        letter,
+                        parts: syllable::unpack(packed),
+                        toned: syllable::may_misplace(packed),
+                    }
+                }));
+            }
+        }
+    }
+    table
+});
+
+/// The index in [`BASES`] of each ASCII vowel letter, [`NO_BASE`] for every other byte.
+const BASE_INDEX: [u8; 256] = {
+    let mut t = [NO_BASE; 256];
+    let mut k = 0;
+    while k < BASES.len() {
+        t[BASES[k] as usize] = k as u8;
+        k += 1;
+    }
+    t
+};
+const NO_BASE: u8 = 0xFF;
+
+/// The mark of [`MARK_INDEX`] at byte `i`, or [`NO_MARK`].
+#[inline]
+fn mark_at(b: &[u8], i: usize) -> u8 {
+    match b.get(i..i + 2) {
+        Some(&[0xCC, y]) => MARK_INDEX[(y & 0x3F) as usize],
+        _ => NO_MARK,
+    }
+}
+
+/// The common case of NFD text: an ASCII vowel (just before byte `i`, not yet copied) and
+/// one or two Vietnamese marks from `i`, followed by a character below U+0300 (so no other
+/// mark joins the run). The letter they make and the byte after the marks; `None` for
+/// anything else, which the general code handles.
+#[inline]
+fn compose_ascii(b: &[u8], i: usize, composed: &[Option<Composed>]) -> Option<(Composed, usize)> {
+    let base = BASE_INDEX[*b.get(i.checked_sub(1)?)? as usize];
+    if base == NO_BASE {
+        return None;
+    }
+    let base = base as usize;
+    let first = mark_at(b, i);
+    let second = mark_at(b, i + 2);
+    let end = if second == NO_MARK { i + 2 } else { i + 4 };
+    // The byte after the run starts a character below U+0300 (ASCII, or lead C2–CB).
+    if b.get(end).is_some_and(|&x| x >= 0xCC) || first == NO_MARK {
+        return None;
+    }
+    let slot = (base * 8 + first as usize) * 9 + second as usize;
+    Some((composed[slot]?, end))
 }
 
 /// The most marks one letter takes (a tone and a circumflex, breve or horn); a longer run
@@ -86,10 +187,15 @@ impl Writer<'_> {
             // A marked vowel with no vowel on either side is the only one: settled by bytes.
             let prev = if p > 0 { b[p - 1] } else { b' ' };
             let next = b.get(p + len).copied().unwrap_or(b' ');
-            let alone = !super::MAY_BE_VOWEL[prev as usize] && !super::MAY_BE_VOWEL[next as usize];
+            let alone = !super::clean::MAY_BE_VOWEL[prev as usize]
+                && !super::clean::MAY_BE_VOWEL[next as usize];
+            // Unsettled by the neighbours: the word decides, so retone it (which writes
+            // nothing when the mark is in place; then no other letter of the word moves it
+            // either, as every letter's check parses the same word).
             if syllable::may_misplace(packed)
                 && !alone
-                && tone::misplaced_at(&self.out, p, len, syllable::unpack(packed), style)
+                && tone::settled_at(&self.out, p, len, syllable::unpack(packed), style)
+                    != Some(false)
             {
                 let (s, e) = tone::word_bounds(&self.out, p);
                 self.word.clear();
@@ -103,6 +209,16 @@ impl Writer<'_> {
             p += len;
         }
     }
+}
+
+/// Whether the toned letter `l`, written as input bytes `from..to`, is settled as in place by
+/// the ASCII letters around it ([`tone::settled_by_ascii`]), so that [`Writer::end_word`] need
+/// not look at it. ASCII next to it comes out as it is (a tab and a CR stay non-letters), and
+/// the rules only trust a letter after it that is followed by ASCII or that is a consonant
+/// (a consonant with a mark makes the pass give up), so the input's bytes tell.
+#[inline(always)]
+fn settled(b: &[u8], from: usize, to: usize, l: syllable::Letter, style: Option<Tone>) -> bool {
+    style.is_some_and(|style| tone::settled_by_ascii(b, from, to - from, l, style) == Some(false))
 }
 
 /// The first byte at or after `i` that needs a look: a non-ASCII byte, or a control byte
@@ -139,6 +255,7 @@ pub(crate) fn normalize_common(text: &str, style: Option<Tone>) -> Option<Cow<'_
         toned: None,
         word: String::new(),
     };
+    let composed = &*COMPOSED;
     // Input byte just after the last replaced or removed character: a mark there has no base.
     let mut replaced_end = usize::MAX;
     let mut i = 0;
@@ -168,6 +285,20 @@ pub(crate) fn normalize_common(text: &str, style: Option<Tone>) -> Option<Cow<'_
             }
             i = skip_plain(b, i + 1);
             continue;
+        }
+        // The common case of NFD text first: one or two marks after an ASCII vowel.
+        if x == 0xCC && i != replaced_end && w.copied < i {
+            if let Some((c, end)) = compose_ascii(b, i, composed) {
+                w.flush(i - 1);
+                if w.toned.is_none() && c.toned && !settled(b, i - 1, end, c.parts, style) {
+                    w.toned = Some(w.out.len());
+                }
+                w.out.push(c.letter);
+                w.changed = true;
+                w.copied = end;
+                i = end;
+                continue;
+            }
         }
         let (cp, len) = decode(b, i);
         if is_vietnamese_mark(cp) {
@@ -233,7 +364,10 @@ pub(crate) fn normalize_common(text: &str, style: Option<Tone>) -> Option<Cow<'_
         let packed = syllable::packed(cp);
         if packed == 0 {
             w.end_word(i, style);
-        } else if w.toned.is_none() && syllable::may_misplace(packed) {
+        } else if w.toned.is_none()
+            && syllable::may_misplace(packed)
+            && !settled(b, i, i + len, syllable::unpack(packed), style)
+        {
             w.toned = Some(w.out_pos(i));
         }
         i += len;

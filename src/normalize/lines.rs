@@ -110,6 +110,52 @@ fn is_word_char(c: char) -> bool {
     syllable::letter(c).is_some() || c.is_alphabetic()
 }
 
+/// For [`break_join`]: reading the word from byte `at` away from a line break (forward, or
+/// backward from its end), whether it has a vowel before its end, and whether the letter at
+/// the break is one; `None` at a letter that is no Vietnamese letter.
+#[inline]
+fn nearest_vowel(bytes: &[u8], mut at: usize, forward: bool) -> Option<(bool, bool)> {
+    let mut first = true;
+    loop {
+        let (cp, next) = if forward {
+            match bytes.get(at) {
+                None => return Some((false, false)),
+                Some(&x) if x < 0x80 => (u32::from(x), at + 1),
+                Some(_) => {
+                    let (cp, len) = syllable::decode_at(bytes, at);
+                    (cp, at + len)
+                }
+            }
+        } else {
+            match syllable::decode_before(bytes, at) {
+                None => return Some((false, false)),
+                Some(found) => found,
+            }
+        };
+        match word_letter(cp)? {
+            None => return Some((false, false)),
+            Some(l) if l.v > 0 => return Some((true, first)),
+            Some(_) => {}
+        }
+        first = false;
+        at = next;
+    }
+}
+
+/// For [`break_join`]: `Some(Some(letter))` for a Vietnamese letter, `Some(None)` for a
+/// character that ends a word, `None` for another letter (the word is no syllable).
+#[inline(always)]
+fn word_letter(cp: u32) -> Option<Option<syllable::Letter>> {
+    let packed = syllable::packed(cp);
+    if packed != 0 {
+        return Some(Some(syllable::unpack(packed)));
+    }
+    match char::from_u32(cp) {
+        Some(c) if cp >= 0x80 && c.is_alphabetic() => None,
+        _ => Some(None),
+    }
+}
+
 /// Whether the eth at byte `at` stands for Đ: its word (with Đ in its place) is a Vietnamese
 /// syllable, or the word is an upper-case code of two or more letters.
 pub(crate) fn eth_is_dd(text: &str, at: usize) -> bool {
@@ -156,38 +202,72 @@ pub(crate) fn break_join(text: &str, nl: usize) -> Option<(usize, usize)> {
         return None;
     }
     let right_start = nl + 1;
-    let first_right = text.get(right_start..)?.chars().next()?;
-    if !is_word_char(first_right) || left_end == 0 {
+    // Most candidates are two words: settled by the letters up to the nearest vowel on each
+    // side (the rule below, read without collecting the halves).
+    let (left_vowel, left_meets) = nearest_vowel(bytes, left_end, false)?;
+    let (right_vowel, right_meets) = nearest_vowel(bytes, right_start, true)?;
+    if left_vowel && right_vowel && !(left_meets && right_meets) {
         return None;
     }
-    let last_left = text[..left_end].chars().next_back()?;
-    if !is_word_char(last_left) {
-        return None;
+    // The halves' letters, read by bytes: the right half forwards, then the left half
+    // backwards from its end into the front of `letters`. Either half empty, a word character
+    // that is no Vietnamese letter, or more letters than a syllable has: no join. Nor when
+    // both halves have vowels that do not meet at the break, because a syllable's vowels are
+    // one run (the u of qu and the i of gi run into it): "DÂN" + "TỈNH", "bổ" + "sung".
+    let mut right = [syllable::Letter::default(); syllable::MAX_LETTERS];
+    let mut nr = 0;
+    let mut at = right_start;
+    while let Some(&x) = bytes.get(at) {
+        let (cp, len) = if x < 0x80 {
+            (u32::from(x), 1)
+        } else {
+            syllable::decode_at(bytes, at)
+        };
+        let Some(l) = word_letter(cp)? else {
+            break;
+        };
+        if nr == syllable::MAX_LETTERS {
+            return None;
+        }
+        right[nr] = l;
+        nr += 1;
+        at += len;
     }
+    let right = &right[..nr];
+    let right_vowel = right.iter().any(|l| l.v > 0);
+    let meets = right.first().is_some_and(|l| l.v > 0);
     let mut letters = [syllable::Letter::default(); syllable::MAX_LETTERS];
-    let mut n = 0;
-    for c in text[..left_end].chars().rev() {
-        if !is_word_char(c) {
+    let mut nl_left = 0;
+    let mut at = left_end;
+    while let Some(&x) = at.checked_sub(1).and_then(|k| bytes.get(k)) {
+        let (cp, start) = if x < 0x80 {
+            (u32::from(x), at - 1)
+        } else {
+            match syllable::decode_before(bytes, at) {
+                Some(found) => found,
+                None => break,
+            }
+        };
+        let Some(l) = word_letter(cp)? else {
             break;
-        }
-        if n == syllable::MAX_LETTERS {
+        };
+        if nl_left + nr == syllable::MAX_LETTERS {
             return None;
         }
-        letters[n] = syllable::letter(c)?;
-        n += 1;
-    }
-    letters[..n].reverse();
-    let nl_left = n;
-    for c in text[right_start..].chars() {
-        if !is_word_char(c) {
-            break;
-        }
-        if n == syllable::MAX_LETTERS {
+        // A vowel on the left that cannot run into the right half's vowels.
+        if right_vowel && l.v > 0 && !(meets && letters[..nl_left].iter().all(|l| l.v > 0)) {
             return None;
         }
-        letters[n] = syllable::letter(c)?;
-        n += 1;
+        letters[nl_left] = l;
+        nl_left += 1;
+        at = start;
     }
+    if nl_left == 0 || nr == 0 {
+        return None;
+    }
+    letters[..nl_left].reverse();
+    letters[nl_left..nl_left + nr].copy_from_slice(right);
+    let n = nl_left + nr;
     let joined = &letters[..n];
     // One word's case: all capitals, or only the first letter a capital.
     let all_upper = joined.iter().all(|l| l.upper);
@@ -220,8 +300,13 @@ pub(crate) fn repair_breaks(text: &str) -> Cow<'_, str> {
 fn repair_once(text: &str) -> Cow<'_, str> {
     let mut out: Option<String> = None;
     let mut copied = 0;
-    for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
-        if nl < copied {
+    let bytes = text.as_bytes();
+    for nl in memchr::memchr_iter(b'\n', bytes) {
+        // `break_join`'s first test, here to save the call at most line feeds.
+        let letter_after = bytes
+            .get(nl + 1)
+            .is_some_and(|&x| x >= 0x80 || x.is_ascii_alphabetic());
+        if nl < copied || !letter_after {
             continue;
         }
         if let Some((left_end, right_start)) = break_join(text, nl) {

@@ -5,22 +5,30 @@
 //! [`normalize_str`]: NFC ([`nfc`]), spaces and line endings ([`lines`]), syllables split by a
 //! line break ([`lines`]), tone style ([`tone`]). [`fold`] removes diacritics.
 //!
-//! Speed: a table-driven scan ([`is_clean`]) returns clean text borrowed; common dirty text
-//! (NFD, CRLF, tabs, NBSP, the other tone style) is composed, cleaned and restyled in one pass
-//! ([`fused`]); anything rarer goes through the stages one by one. Tests check that all three
-//! agree with the stage-by-stage pipeline on every corpus document and dirty variants of it. For inputs too big
-//! to hold in memory, [`normalize_reader`] and [`fold_reader`] stream the same pipeline.
+//! Speed: [`clean::is_clean`] decides in one scan whether the text is already normalised, and
+//! then it is returned borrowed. The scan classifies 32-byte blocks with vector instructions
+//! (auto-vectorised portable code; [`clean_avx2`] with byte-table lookups where the CPU has
+//! AVX2) and looks closer only at the rare characters that may change: CR, tab, a line feed
+//! between letters, invisible and odd spaces, the eth, combining marks, and toned vowels
+//! whose neighbours cannot settle the mark. Common dirty text (NFD, CRLF, tabs, NBSP, the
+//! other tone style) is composed, cleaned and restyled in one pass ([`fused`]), with a direct
+//! (vowel, marks) → letter table for NFD; anything rarer goes through the stages one by one.
+//! Tests check that all three agree with the stage-by-stage pipeline on every corpus document
+//! and dirty variants of it. For inputs too big to hold in memory, [`normalize_reader`] and
+//! [`fold_reader`] stream the same pipeline.
 //!
 //! What `normalize_str` changes is listed in [`lines`] and [`tone`]; everything else is kept as
 //! written: runs of spaces, blank lines, punctuation, numbers such as `04-QC/BTGTU`, `V/v`,
 //! `123/QĐ-UBND`, dates and URLs. It is idempotent.
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
 
 use crate::error::{Error, Result};
 use crate::options::{Encoding, Options, Tone};
 
+mod clean;
+#[cfg(target_arch = "x86_64")]
+mod clean_avx2;
 mod detect;
 mod fold;
 mod fused;
@@ -32,6 +40,7 @@ pub(crate) mod syllable;
 mod tone;
 mod viqr;
 
+use self::clean::is_clean;
 pub use self::fold::fold;
 pub use self::stream::{fold_reader, normalize_reader, StreamSummary};
 
@@ -291,171 +300,6 @@ pub(crate) fn lead_bytes(block: &[u8]) -> u64 {
         mask |= u64::from(x >= 0xC0) << (done + k);
     }
     mask
-}
-
-/// One scan: is `text` already normalised (NFC, no character the space rules change, no split
-/// syllable, every tone mark in place)? Must never say yes where the pipeline would change
-/// something (a test checks it on the corpus).
-/// Bytes [`is_clean`] stops at: CR, tab, line feed, and every non-ASCII byte.
-static INTERESTING: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut i = 0x80;
-    while i < 256 {
-        t[i] = true;
-        i += 1;
-    }
-    t[b'\n' as usize] = true;
-    t[b'\r' as usize] = true;
-    t[b'\t' as usize] = true;
-    t
-};
-
-fn is_clean(text: &str, style: Tone) -> bool {
-    let b = text.as_bytes();
-    let classes = &*CLEAN_CLASS;
-    let mut base = 0;
-    while base < b.len() {
-        // One bit per byte of the next 64 that starts something to look at: a non-ASCII lead
-        // byte (0b11xxxxxx), or a byte below 0x0E (tab, line feed, CR and rarer controls).
-        // Skipping by mask keeps the branches on characters, not on every byte.
-        let end = (base + 64).min(b.len());
-        let block = &b[base..end];
-        let mut mask = 0u64;
-        let mut chunks = block.chunks_exact(8);
-        for (k, word) in chunks.by_ref().enumerate() {
-            let x = u64::from_le_bytes([
-                word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7],
-            ]);
-            let flags = ((x & (x << 1)) | (x.wrapping_sub(0x0E0E_0E0E_0E0E_0E0E) & !x))
-                & 0x8080_8080_8080_8080;
-            mask |= ((flags >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * k);
-        }
-        let done = block.len() - chunks.remainder().len();
-        for (k, &x) in chunks.remainder().iter().enumerate() {
-            let look = INTERESTING[x as usize] && !(0x80..0xC0).contains(&x);
-            mask |= u64::from(look) << (done + k);
-        }
-        while mask != 0 {
-            let i = base + mask.trailing_zeros() as usize;
-            mask &= mask - 1;
-            if !clean_at_fast(text, i, style, classes) {
-                return false;
-            }
-        }
-        base = end;
-    }
-    true
-}
-
-/// [`CLEAN_CLASS`]: the character never changes (and its tone mark, if any, is never wrong).
-const FINE: u8 = 0;
-/// [`CLEAN_CLASS`]: the character never changes, but its tone mark may be misplaced.
-const TONED: u8 = 1;
-/// [`CLEAN_CLASS`]: [`clean_at`] decides (a space rule, the eth, a combining mark, …).
-const ASK: u8 = 2;
-/// Characters below this have a [`CLEAN_CLASS`] entry (Latin, Latin Extended Additional,
-/// general punctuation, currency signs); the entry at this index, [`ASK`], stands for all
-/// the others.
-const CLASSES: usize = 0x2100;
-
-/// What [`clean_at`] would say about each character below [`CLASSES`] that does not depend on
-/// its neighbours, so that [`is_clean`] decodes a letter and looks it up, nothing more.
-static CLEAN_CLASS: LazyLock<Vec<u8>> = LazyLock::new(|| {
-    (0..=CLASSES as u32)
-        .map(|cp| {
-            let Some(c) = char::from_u32(cp).filter(|_| (cp as usize) < CLASSES) else {
-                return ASK;
-            };
-            let ask = if cp < 0x300 {
-                matches!(cp, 0xA0 | 0xAD | 0xD0 | 0xF0) || cp < 0x80
-            } else {
-                !(0x1E00..=0x1EFF).contains(&cp)
-                    && (lines::space_rule(c).is_some() || !nfc::is_stable(c))
-            };
-            if ask {
-                ASK
-            } else if syllable::may_misplace(syllable::packed(cp)) {
-                TONED
-            } else {
-                FINE
-            }
-        })
-        .collect()
-});
-
-/// Bytes that may be or start a vowel: the ASCII vowel letters and every non-ASCII byte. A
-/// marked vowel between two other bytes is the only vowel of its syllable, so its mark is in
-/// place.
-pub(crate) static MAY_BE_VOWEL: [bool; 256] = {
-    let mut t = [true; 256];
-    let mut i = 0;
-    while i < 0x80 {
-        t[i] = matches!(
-            i as u8,
-            b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'A' | b'E' | b'I' | b'O' | b'U' | b'Y'
-        );
-        i += 1;
-    }
-    t
-};
-
-/// [`clean_at`] for the common characters, by table: a two- or three-byte character is decoded
-/// and classed; a marked vowel with no vowel next to it is settled from its neighbour bytes.
-/// Written to branch only when something needs a closer look, because Vietnamese mixes
-/// two- and three-byte letters, marked and unmarked, at random.
-#[inline]
-fn clean_at_fast(text: &str, i: usize, style: Tone, classes: &[u8]) -> bool {
-    let b = text.as_bytes();
-    let x = b[i] as usize;
-    if !(0xC0..0xF0).contains(&x) {
-        return clean_at(text, i, style);
-    }
-    let byte = |k: usize| b.get(k).map_or(0, |&y| (y & 0x3F) as usize);
-    let (y, z) = (byte(i + 1), byte(i + 2));
-    let three = x >= 0xE0;
-    let cp = if three {
-        ((x & 0x0F) << 12) | (y << 6) | z
-    } else {
-        ((x & 0x1F) << 6) | y
-    };
-    let len = 2 + usize::from(three);
-    let class = classes[cp.min(CLASSES)];
-    let next = b.get(i + len).copied().unwrap_or(b' ');
-    let prev = if i > 0 { b[i - 1] } else { b' ' };
-    let vowel_near = MAY_BE_VOWEL[next as usize] | MAY_BE_VOWEL[prev as usize];
-    if (class == ASK) | ((class == TONED) & vowel_near) {
-        if class == ASK {
-            return clean_at(text, i, style);
-        }
-        let packed = syllable::packed(cp as u32);
-        return !tone::misplaced_at(text, i, len, syllable::unpack(packed), style);
-    }
-    true
-}
-
-/// Whether the character starting at byte `i` (a control byte below 0x0E or a non-ASCII
-/// character) leaves the text normalised.
-#[inline]
-fn clean_at(text: &str, i: usize, style: Tone) -> bool {
-    let b = text.as_bytes();
-    let x = b[i];
-    if x < 0x80 {
-        return !(x == b'\r' || x == b'\t' || (x == b'\n' && lines::break_join(text, i).is_some()));
-    }
-    let (cp, len) = syllable::decode_at(b, i);
-    if cp < 0x300 {
-        if matches!(cp, 0xA0 | 0xAD) || (matches!(cp, 0xD0 | 0xF0) && lines::eth_is_dd(text, i)) {
-            return false;
-        }
-    } else if !(0x1E00..=0x1EFF).contains(&cp) {
-        let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
-        if lines::space_rule(c).is_some() || !nfc::is_stable(c) {
-            return false;
-        }
-    }
-    let packed = syllable::packed(cp);
-    !(syllable::may_misplace(packed)
-        && tone::misplaced_at(text, i, len, syllable::unpack(packed), style))
 }
 
 #[cfg(test)]

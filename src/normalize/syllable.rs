@@ -214,6 +214,11 @@ pub(crate) fn packed_vowel(p: u16) -> u8 {
 /// The code point starting at byte `i` of valid UTF-8 and its length; (0, 1) past the end.
 #[inline]
 pub(crate) fn decode_at(b: &[u8], i: usize) -> (u32, usize) {
+    match b.get(i) {
+        Some(&x) if x < 0x80 => return (x as u32, 1),
+        None => return (0, 1),
+        _ => {}
+    }
     if let Some(&[x, y, z]) = b.get(i..i + 3) {
         // The common case, with one bounds check: a 2- or 3-byte letter.
         if (0xC0..0xE0).contains(&x) {
@@ -242,10 +247,10 @@ pub(crate) fn decode_at(b: &[u8], i: usize) -> (u32, usize) {
 /// The code point ending just before byte `i` of valid UTF-8, and its start.
 #[inline]
 pub(crate) fn decode_before(b: &[u8], i: usize) -> Option<(u32, usize)> {
-    if i == 0 {
-        return None;
+    let mut s = i.checked_sub(1)?;
+    if b[s] < 0x80 {
+        return Some((b[s] as u32, s));
     }
-    let mut s = i - 1;
     while s > 0 && i - s < 4 && (b[s] & 0xC0) == 0x80 {
         s -= 1;
     }

@@ -51,27 +51,53 @@ pub(crate) fn word_bounds(text: &str, at: usize) -> (usize, usize) {
 /// be misplaced: a marked â ê ô ă ơ is right in every cluster (research §5.2 rules 2–3).
 #[inline]
 pub(crate) fn misplaced_at(text: &str, at: usize, len: usize, l: Letter, style: Tone) -> bool {
+    match settled_at(text, at, len, l, style) {
+        Some(misplaced) => misplaced,
+        None => full_check(text, at, style),
+    }
+}
+
+/// [`misplaced_at`] from the neighbouring letters alone: `None` when only parsing the word
+/// can tell (and then the mark is misplaced exactly when [`syllable::needs_retone`] says so).
+#[inline]
+pub(crate) fn settled_at(
+    text: &str,
+    at: usize,
+    len: usize,
+    l: Letter,
+    style: Tone,
+) -> Option<bool> {
     if l.tone == 0 || !(is_plain(l.v) || l.v == UW) {
-        return false;
+        return Some(false);
     }
     let b = text.as_bytes();
+    if let Some(settled) = settled_by_ascii(b, at, len, l, style) {
+        return Some(settled);
+    }
     let (next_cp, next_len) = syllable::decode_at(b, at + len);
     let next = syllable::packed(next_cp);
     let next_v = syllable::packed_vowel(next);
     if l.v == UW {
-        return next_v == OW && full_check(text, at, style);
+        return if next_v == OW { None } else { Some(false) };
     }
     let before = syllable::decode_before(b, at);
     let prev = before.map_or(0, |(cp, _)| syllable::packed(cp));
     let prev_v = syllable::packed_vowel(prev);
     if prev_v == 0 && next_v == 0 {
-        return false;
+        return Some(false);
     }
-    let settled = if prev_v == 0 {
+    if prev_v == 0 {
         // Marked first of two vowels: with no qu/gi before and nothing after the second, an
-        // open two-vowel cluster; old style is right, new style moves it in oa, oe, uy.
+        // open two-vowel cluster; old style is right, new style moves it in oa, oe, uy. The
+        // letter before starts qu/gi only when the marked letter is that u/i ("ngày" is no
+        // gi).
         let n = syllable::unpack(next);
-        let qg = prev != 0 && matches!(syllable::unpack(prev).c, b'q' | b'g');
+        let c = if prev != 0 {
+            syllable::unpack(prev).c
+        } else {
+            0
+        };
+        let qg = (c == b'q' && l.v == U) || (c == b'g' && l.v == I);
         let after = syllable::packed(syllable::decode_at(b, at + len + next_len).0);
         let new_pair = style == Tone::New && matches!((l.v, n.v), (O, A) | (O, E) | (U, Y));
         if !is_plain(n.v) || n.tone != 0 || qg || after != 0 || new_pair {
@@ -100,11 +126,55 @@ pub(crate) fn misplaced_at(text: &str, at: usize, len: usize, l: Letter, style: 
         }
     } else {
         None
-    };
-    match settled {
-        Some(misplaced) => misplaced,
-        None => full_check(text, at, style),
     }
+}
+
+/// [`misplaced_at`]'s local rules for the common case of ASCII letters (or none) around the
+/// marked vowel, read from the bytes: `Some(false)` when they settle the mark as in place,
+/// `None` when the general rules must decide.
+#[inline(always)]
+pub(crate) fn settled_by_ascii(
+    b: &[u8],
+    at: usize,
+    len: usize,
+    l: Letter,
+    style: Tone,
+) -> Option<bool> {
+    let byte = |i: Option<usize>| i.and_then(|i| b.get(i)).copied().unwrap_or(b' ');
+    let (prev, next) = (byte(at.checked_sub(1)), byte(Some(at + len)));
+    if prev >= 0x80 || next >= 0x80 {
+        return None;
+    }
+    let vowel = |x: u8| matches!(x | 0x20, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let (prev_v, next_v) = (vowel(prev), vowel(next));
+    // No vowel beside it, or a ư with no ơ after it.
+    if (!prev_v && !next_v) || l.v == UW {
+        return Some(false);
+    }
+    let (p, n) = (prev | 0x20, next | 0x20);
+    if !prev_v {
+        // Marked first of an open pair: no qu/gi, no letter after the pair, and in the new
+        // style not o+a, o+e, u+y.
+        let after = byte(Some(at + len + 1));
+        let qg = (p == b'q' && l.v == U) || (p == b'g' && l.v == I);
+        let new_pair = style == Tone::New && matches!((l.v, n), (O, b'a') | (O, b'e') | (U, b'y'));
+        let settled = after < 0x80 && !after.is_ascii_alphabetic() && !qg && !new_pair;
+        return settled.then_some(false);
+    }
+    if next_v {
+        return None;
+    }
+    // Marked second of two after a non-vowel: in place when closed, after qu/gi, or in the
+    // new style's open o+a, o+e, u+y.
+    let before = byte(at.checked_sub(2));
+    if before >= 0x80 || vowel(before) {
+        return None;
+    }
+    let pp = before | 0x20;
+    let closed = next.is_ascii_alphabetic();
+    let qu_gi = (pp == b'q' && p == b'u') || (pp == b'g' && p == b'i');
+    let new_pair = style == Tone::New && matches!((p, l.v), (b'o', A) | (b'o', E) | (b'u', Y));
+    (closed || qu_gi || new_pair).then_some(false)
 }
 
 fn full_check(text: &str, at: usize, style: Tone) -> bool {
@@ -173,7 +243,8 @@ mod tests {
             "hòa", "hoà", "hoàn", "hòan", "của", "cuả", "quá", "qúa", "già", "gìa", "giải", "giaỉ",
             "ngoài", "ngòai", "thủy", "thuỷ", "quý", "qúy", "khuỷu", "khủyu", "tài", "taì", "kìa",
             "kià", "hoạt", "họat", "khỏe", "khoẻ", "Ủy", "Uỷ", "người", "ngừơi", "được", "đựơc",
-            "suýt", "súyt", "tuổi", "xoáy", "xóay",
+            "suýt", "súyt", "tuổi", "xoáy", "xóay", "ngày", "ngaỳ", "gìa", "gịa", "qùa", "quà",
+            "gìn", "gỉa", "Ngày", "NGÀY", "QÙA", "GÌA", "gỏa", "qỏa", "ngòai", "ngoài",
         ];
         for w in words {
             for style in [Tone::Old, Tone::New] {
