@@ -205,6 +205,14 @@ pub(crate) fn is_capitalised(w: &str) -> bool {
 /// it is a stop word, and the name words of `cues.tsv` ("nhân dân tỉnh"); "và" only before a
 /// capital ("Bộ Văn hóa, Thể thao và Du lịch"). Returns `i` when no word continues the name.
 pub(crate) fn body_end(text: &str, i: usize) -> usize {
+    name_end(text, i, false)
+}
+
+/// [`body_end`], or with `to_punctuation` the lower-case words at the end of the name are kept
+/// when a punctuation mark or the line's end follows them (a title after a name: "ông Nguyễn
+/// Bay, Giám đốc Trung tâm xúc tiến đầu tư tỉnh, cho biết", dev/d072).
+fn name_end(text: &str, i: usize, to_punctuation: bool) -> usize {
+    let mut pending_end = i;
     let mut end = i;
     let mut j = i;
     let mut prev_cap = text[..i]
@@ -245,7 +253,13 @@ pub(crate) fn body_end(text: &str, i: usize) -> usize {
             end = we;
         } else {
             let lw = w.to_lowercase();
-            if is_cue(&lw, Cue::Stop) {
+            // Multi-word stops too: "trực tiếp" ends "Chủ tịch UBND huyện" though "trực"
+            // alone continues a name ("Phó Chủ tịch thường trực").
+            let stop =
+                cue_at(&text[k..], Cue::Stop).or_else(|| is_cue(&lw, Cue::Stop).then_some(w.len()));
+            // A longer name word wins over a stop word it begins with: "giao thông" goes on
+            // ("Ban An toàn giao thông tỉnh") where "giao" alone would end the name.
+            if stop.is_some_and(|n| cue_at(&text[k..], Cue::NameWord).is_none_or(|m| m <= n)) {
                 break;
             }
             if lw == "và" {
@@ -257,15 +271,28 @@ pub(crate) fn body_end(text: &str, i: usize) -> usize {
                 pending += 1;
             } else if pending == 0 && (prev_cap || is_cue(&lw, Cue::NameWord)) {
                 end = we;
+            } else if pending > 0 && matches!(lw.as_str(), "tỉnh" | "huyện" | "xã" | "quận")
+            {
+                // A level word closes a lower-case name: "Ban An toàn giao thông tỉnh",
+                // "Ban Chỉ đạo chuyển đổi số tỉnh".
+                pending = 0;
+                end = we;
             } else {
                 pending += 1;
-                if pending > 3 {
+                if pending > 5 {
                     break;
                 }
+                pending_end = we;
             }
             prev_cap = false;
         }
         j = we;
+    }
+    if to_punctuation && pending > 0 && pending_end > end {
+        let after = skip_spaces(text, pending_end);
+        if text[after..].is_empty() || text[after..].starts_with([',', ';', '.', ')', ':', '\n']) {
+            return pending_end;
+        }
     }
     end
 }
@@ -548,7 +575,7 @@ fn is_place(text: &str, start: usize, name: &str, syllables: usize) -> bool {
 
 /// Where a title continuing at `i` ends: [`body_end`], cut before a personal name.
 fn title_end(text: &str, i: usize, hits: &[Hit]) -> usize {
-    let end = body_end(text, i).max(i);
+    let end = name_end(text, i, true).max(i);
     let mut j = i;
     while j < end {
         let k = skip_ws(text, j);
@@ -914,6 +941,28 @@ mod tests {
         ] {
             let i = text.find(char::is_uppercase).unwrap_or_default();
             assert_eq!(&text[i..body_end(text, i)], want, "{text}");
+        }
+    }
+
+    #[test]
+    fn titles_after_a_name_keep_their_lower_case_words() {
+        for (text, want) in [
+            (
+                "(BĐ) - Ông Nguyễn Bay, Giám đốc Trung tâm xúc tiến đầu tư tỉnh, cho biết: Đến ngày 17.4",
+                vec!["Giám đốc Trung tâm xúc tiến đầu tư tỉnh"],
+            ),
+            (
+                "đồng chí Lâm Quốc Hưng - Phó Chủ tịch UBND tỉnh, Trưởng Ban An toàn giao thông tỉnh chủ trì cuộc họp",
+                vec!["Phó Chủ tịch UBND tỉnh", "Trưởng Ban An toàn giao thông tỉnh"],
+            ),
+            (
+                "ông Trần Văn Bình, Chủ tịch UBND huyện trực tiếp chỉ đạo",
+                vec!["Chủ tịch UBND huyện"],
+            ),
+        ] {
+            let people = got(text);
+            assert_eq!(people.len(), 1, "{text}");
+            assert_eq!(people[0].1, want, "{text}");
         }
     }
 
