@@ -224,3 +224,55 @@ fn legacy_rtf_and_doc_files_give_their_header_fields() {
         assert_eq!(record["issuer"]["name"], issuer, "{name}");
     }
 }
+
+/// Damaged containers (cut short, bytes flipped) give a record or a clear error, never a panic
+/// or a hang.
+#[test]
+fn damaged_containers_end_cleanly() {
+    let legacy = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/legacy");
+    let mut inputs: Vec<Vec<u8>> = Vec::new();
+    for name in [
+        "tcvn3_2002_mof_qd144.doc",
+        "vni_2008_binhphuoc_qd991.doc",
+        "tcvn3_2001_tt08-2001-btc.rtf",
+    ] {
+        let bytes = fs::read(legacy.join(name)).unwrap_or_else(|e| panic!("{e}"));
+        for cut in [8, 100, 512, 513, 4096, bytes.len() / 2, bytes.len() - 1] {
+            inputs.push(bytes[..cut.min(bytes.len())].to_vec());
+        }
+        // Flip one byte in every 97 after the header.
+        let mut flipped = bytes.clone();
+        for i in (600..flipped.len()).step_by(97) {
+            flipped[i] ^= 0x5A;
+        }
+        inputs.push(flipped);
+    }
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut docx = Vec::new();
+    {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(&mut docx));
+        zip.start_file("word/document.xml", SimpleFileOptions::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        zip.write_all(b"<w:document><w:body><w:p><w:r><w:t>unclosed")
+            .unwrap_or_else(|e| panic!("{e}"));
+        zip.finish().unwrap_or_else(|e| panic!("{e}"));
+    }
+    inputs.push(docx.clone());
+    inputs.push(docx[..docx.len() / 2].to_vec());
+    for (k, bytes) in inputs.iter().enumerate() {
+        let path = dir.path().join(format!("in{k}.bin"));
+        fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
+        let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+            .args(["extract", "--format", "jsonl"])
+            .arg(&path)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "input {k}: {err}");
+        match out.status.code() {
+            Some(0) => assert!(!out.stdout.is_empty(), "input {k}"),
+            Some(1) => assert!(err.contains(&format!("in{k}.bin: ")), "input {k}: {err}"),
+            other => panic!("input {k}: exit {other:?}: {err}"),
+        }
+    }
+}
