@@ -83,6 +83,9 @@ fn fill(record: &mut Record, seg: &Segments<'_>) {
             record.recipients = recipients::recipients(seg);
             record.distribution = recipients::distribution(seg);
             record.signer = signature::signer(seg);
+            if record.date.is_none() {
+                record.date = adoption_date(&seg.body_text());
+            }
             if record.doc_type.is_none()
                 && record.number_parts.is_none()
                 && !record.recipients.is_empty()
@@ -115,6 +118,27 @@ fn fill(record: &mut Record, seg: &Segments<'_>) {
     record.action_items = actions::action_items(&body);
     lunar_deadlines(&record.action_items, &mut warnings);
     record.warnings = warnings;
+}
+
+/// The date in the closing formula of a law or resolution, when the header has no place-date
+/// line: "Nghị quyết này được Ủy ban Thường vụ Quốc hội … thông qua ngày 16 tháng 6 năm 2025"
+/// (dev/d042); "Luật này đã được Quốc hội … thông qua ngày …". Markdown emphasis inside the
+/// date is ignored.
+fn adoption_date(body: &str) -> Option<crate::record::PartialDate> {
+    let at = body.rfind("thông qua")?;
+    let tail: String = body[at + "thông qua".len()..]
+        .chars()
+        .take(80)
+        .filter(|&c| c != '*' && c != '_')
+        .collect();
+    let tail = tail.trim_start();
+    if !tail.starts_with("ngày") {
+        return None;
+    }
+    date::find_dates(tail)
+        .into_iter()
+        .find(|d| d.range.start <= "ngày ".len() + 1)
+        .map(|d| d.date)
 }
 
 /// Notes each task whose only deadline is a lunar date ("trước Rằm tháng Giêng", "mùng 10 tháng
@@ -193,6 +217,17 @@ mod tests {
     const SEED_001: &str = include_str!("../../corpus/seeds/001_6f18e75c22ead646.txt");
     const SEED_002: &str = include_str!("../../corpus/seeds/002_4c4fd20774bcd057.txt");
     const SEED_003: &str = include_str!("../../corpus/seeds/003_33f196b0544b334b.txt");
+
+    #[test]
+    fn a_resolution_without_a_date_line_is_dated_by_its_adoption() {
+        assert_eq!(
+            adoption_date("Điều 3. Tổ chức thực hiện.\n*Nghị quyết này được Ủy ban Thường vụ Quốc hội khóa XV thông qua **ngày** 16 **tháng** 6* *năm 2025.*")
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2025-06-16")
+        );
+        assert_eq!(adoption_date("Dự thảo được thông qua tại phiên họp."), None);
+    }
 
     #[test]
     fn a_lunar_deadline_is_left_null_and_noted() {
