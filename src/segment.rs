@@ -165,6 +165,14 @@ static TELEGRAM_MARKER: LazyLock<Regex> =
 pub(crate) static DISTRIBUTION_MARKER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[-–*\s]*(?i:nơi\s+nhận)\s*[:.]?\s*").expect("Nơi nhận regex"));
 
+/// [`DISTRIBUTION_MARKER`]`.is_match(s)`, most lines answered without the regex: after the
+/// dashes, stars and spaces the marker opens with "n" or "N" (no other letter folds to them).
+fn is_distribution_marker(s: &str) -> bool {
+    s.trim_start_matches(|c: char| c == '-' || c == '–' || c == '*' || c.is_whitespace())
+        .starts_with(['n', 'N'])
+        && DISTRIBUTION_MARKER.is_match(s)
+}
+
 /// "(Đã ký)", "[đã ký]", "Đã ký", "(Ký tên, đóng dấu)", "(ký, ghi rõ họ tên)", seals.
 static SIGNED_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\[(]?\s*(?i:(?:đã\s+)?ký(?:\s+tên)?(?:\s*(?:,|và)\s*(?:đóng dấu|ghi rõ họ(?:\s+và)?\s+tên))*|đóng dấu|chữ ký|\(?dấu\)?|signature not verified|ký bởi.*)\s*[\])]?\.?$")
@@ -315,43 +323,69 @@ fn decode_entities(s: &str) -> Cow<'_, str> {
 }
 
 /// Whether a cell holds debris, a double space or a no-break space. Most cells are clean, so
-/// the check looks at 16 bytes at a time with comparisons only (the compiler turns them into
-/// vector instructions), each byte together with the one before it for the two-byte marks.
+/// the check looks at 16 bytes at a time (SSE2 on x86_64, the last block overlapping the one
+/// before), each byte together with the one before it for the two-byte marks.
 fn needs_cleaning(bytes: &[u8]) -> bool {
-    #[inline(always)]
-    fn marks(b: u8, prev: u8) -> bool {
-        let debris = (b == b'*')
-            | (b == b'#')
-            | (b == b'|')
-            | (b == b'&')
-            | (b == b'<')
-            | (b == b'[')
-            | (b == b'_')
-            | (b == b'\t')
-            | (b == b'>')
-            | (b == b'`');
-        debris | ((b == b' ') & (prev == b' ')) | ((b == 0xa0) & (prev == 0xc2))
-    }
     let Some(&first) = bytes.first() else {
         return false;
     };
     if marks(first, 0) {
         return true;
     }
-    let mut i = 1;
-    while i + 16 <= bytes.len() {
-        let block = &bytes[i..i + 16];
-        let before = &bytes[i - 1..i + 15];
-        let hit = block
-            .iter()
-            .zip(before)
-            .fold(false, |hit, (&b, &p)| hit | marks(b, p));
-        if hit {
-            return true;
+    #[cfg(target_arch = "x86_64")]
+    if bytes.len() > 16 {
+        let mut i = 1;
+        while i + 16 <= bytes.len() {
+            if block_marks(bytes, i) {
+                return true;
+            }
+            i += 16;
         }
-        i += 16;
+        return i < bytes.len() && block_marks(bytes, bytes.len() - 16);
     }
-    (i..bytes.len()).any(|k| marks(bytes[k], bytes[k - 1]))
+    (1..bytes.len()).any(|k| marks(bytes[k], bytes[k - 1]))
+}
+
+/// Whether byte `b`, after `prev`, is cleaning work: debris, a second space, a no-break space.
+#[inline(always)]
+fn marks(b: u8, prev: u8) -> bool {
+    let debris = (b == b'*')
+        | (b == b'#')
+        | (b == b'|')
+        | (b == b'&')
+        | (b == b'<')
+        | (b == b'[')
+        | (b == b'_')
+        | (b == b'\t')
+        | (b == b'>')
+        | (b == b'`');
+    debris | ((b == b' ') & (prev == b' ')) | ((b == 0xa0) & (prev == 0xc2))
+}
+
+/// [`marks`] over `bytes[i..i + 16]`, each byte with the one before it (`i >= 1`).
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn block_marks(bytes: &[u8], i: usize) -> bool {
+    use std::arch::x86_64::{
+        __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set1_epi8,
+    };
+    let block = &bytes[i..i + 16];
+    let before = &bytes[i - 1..i + 15];
+    // SAFETY: both slices hold 16 bytes, the width of an unaligned load; SSE2 is part of every
+    // x86_64 target, so its intrinsics may be called anywhere.
+    unsafe {
+        let b = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
+        let p = _mm_loadu_si128(before.as_ptr().cast::<__m128i>());
+        let eq = |v: __m128i, x: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(x as i8));
+        let mut hit = _mm_or_si128(eq(b, b'*'), eq(b, b'#'));
+        for x in [b'|', b'&', b'<', b'[', b'_', b'\t', b'>', b'`'] {
+            hit = _mm_or_si128(hit, eq(b, x));
+        }
+        hit = _mm_or_si128(hit, _mm_and_si128(eq(b, b' '), eq(p, b' ')));
+        hit = _mm_or_si128(hit, _mm_and_si128(eq(b, 0xa0), eq(p, 0xc2)));
+        _mm_movemask_epi8(hit) != 0
+    }
 }
 
 /// What [`clean_cell`] does with a byte or character.
@@ -372,13 +406,14 @@ fn clean_cell(raw: &str, marked: bool) -> (Cow<'_, str>, bool, u8) {
     let heading = t.bytes().take_while(|&b| b == b'#').count().min(6) as u8;
     let bold = t.starts_with("**") && t.ends_with("**") && t.len() > 4;
     let mut s: Cow<'_, str> = Cow::Borrowed(t);
-    if s.contains('<') {
+    let has = |s: &str, b: u8| memchr::memchr(b, s.as_bytes()).is_some();
+    if has(&s, b'<') {
         s = Cow::Owned(HTML_TAG.replace_all(&s, " ").into_owned());
     }
-    if s.contains('&') {
+    if has(&s, b'&') {
         s = Cow::Owned(decode_entities(&s).into_owned());
     }
-    if s.contains('[') {
+    if has(&s, b'[') {
         s = Cow::Owned(s.replace("[img]", " ").replace("[IMG]", " "));
     }
     // One pass: drop emphasis marks, turn separators into spaces, collapse spaces, skip the
@@ -413,6 +448,12 @@ fn clean_cell(raw: &str, marked: bool) -> (Cow<'_, str>, bool, u8) {
         match mark {
             Mark::Drop => {}
             Mark::Space => space = started,
+            // One plain space right after the run goes on with it: the output has the same
+            // byte there, and a run a word long would be copied word by word.
+            Mark::Keep if space && kept.end + 1 == i && bytes[kept.end] == b' ' => {
+                space = false;
+                kept.end = i + len;
+            }
             Mark::Keep => {
                 if space || kept.end != i {
                     out.push_str(&s[kept]);
@@ -500,6 +541,40 @@ pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
         rest = next;
         Some(line)
     })
+}
+
+/// `people::collapse(s)` (whitespace runs to one space, trimmed), borrowing `s` when it is
+/// already collapsed (most task and citation texts): one byte loop instead of a push a word.
+pub(crate) fn collapsed(s: &str) -> Cow<'_, str> {
+    let bytes = s.as_bytes();
+    // A space at the start, after a space or at the end is a change.
+    let mut after_space = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, len) = match b {
+            b' ' => (true, 1),
+            b'\t'..=b'\r' => return Cow::Owned(crate::extract::people::collapse(s)),
+            // The leads of the non-ASCII spaces (U+0085, U+00A0, U+1680, U+2000 …, U+3000).
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => match s[i..].chars().next() {
+                Some(c) if c.is_whitespace() => {
+                    return Cow::Owned(crate::extract::people::collapse(s))
+                }
+                Some(c) => (false, c.len_utf8()),
+                None => (false, 1),
+            },
+            _ => (false, 1),
+        };
+        if space && after_space {
+            return Cow::Owned(crate::extract::people::collapse(s));
+        }
+        after_space = space;
+        i += len;
+    }
+    if after_space && !s.is_empty() {
+        return Cow::Owned(crate::extract::people::collapse(s));
+    }
+    Cow::Borrowed(s)
 }
 
 /// Counts `**` pairs-openers: an odd count leaves a bold span open.
@@ -646,12 +721,16 @@ fn prepare(text: &str) -> Prepared<'_> {
             gap = true;
             continue;
         }
-        if logical.contains('[') && (logical.contains("[img]") || logical.contains("[IMG]")) {
-            out.images += 1;
-        }
         // One vectorised look at the line: without debris, double spaces or tabs it is one
         // clean cell (most lines), and neither splitting nor cleaning looks at it again.
         let marked = needs_cleaning(logical.as_bytes());
+        // "[" is debris: only a marked line can hold an image marker.
+        if marked
+            && memchr::memchr(b'[', logical.as_bytes()).is_some()
+            && (logical.contains("[img]") || logical.contains("[IMG]"))
+        {
+            out.images += 1;
+        }
         let split = if marked { split_cells(&logical) } else { None };
         let whole = [logical.as_ref()];
         let cells: &[&str] = split.as_deref().unwrap_or(&whole);
@@ -1006,8 +1085,8 @@ pub(crate) fn segment(text: &str) -> Segments<'_> {
     let dispatch_like = !seg.header.is_empty() || seg.title.is_some() || !seg.recipients.is_empty();
 
     // Signature and "Nơi nhận".
-    let distribution_start = (body_start..n)
-        .find(|&i| seg.line(i).len() < 60 && DISTRIBUTION_MARKER.is_match(seg.line(i)));
+    let distribution_start =
+        (body_start..n).find(|&i| seg.line(i).len() < 60 && is_distribution_marker(seg.line(i)));
     let signature = find_signature(&seg, body_start, distribution_start)
         .or_else(|| distribution_start.and_then(|d| unnamed_signature(&seg, body_start, d)));
     let mut body_end = n;
@@ -1191,7 +1270,7 @@ fn subject_under_title(seg: &Segments<'_>, t: usize) -> usize {
         let upper = is_upper(s);
         if (BODY_START.is_match(s) && !upper)
             || RECIPIENTS_MARKER.is_match(s)
-            || DISTRIBUTION_MARKER.is_match(s)
+            || is_distribution_marker(s)
             || is_place_date(s)
             || number_rest(s).is_some_and(is_number_like)
             || (dict::starts_with_motto(s) && !(j == t + 1 && dict::is_motto(s)))
@@ -1242,7 +1321,7 @@ fn list_block_end(seg: &Segments<'_>, start: usize, recipients: bool) -> usize {
             j += 1;
             continue;
         }
-        if DISTRIBUTION_MARKER.is_match(s) || (recipients && BODY_START.is_match(s)) {
+        if is_distribution_marker(s) || (recipients && BODY_START.is_match(s)) {
             break;
         }
         if is_list_item(s) {
@@ -1373,8 +1452,7 @@ fn signature_at(seg: &Segments<'_>, start: usize) -> Option<Range<usize>> {
     while j < n && j < start + if columns { 40 } else { 9 } && seen < 9 {
         let s = seg.line(j);
         let left = columns && j > start && seg.lines[j].cell == 0;
-        if is_signed_mark(s)
-            || (columns && (left || is_list_item(s) || DISTRIBUTION_MARKER.is_match(s)))
+        if is_signed_mark(s) || (columns && (left || is_list_item(s) || is_distribution_marker(s)))
         {
             // "(Đã ký)"; the left column of a tab-aligned "Nơi nhận" table (dev/d054).
             j += 1;
@@ -1552,6 +1630,8 @@ mod tests {
             "`mã` # không phải #tiêu đề > x",
             "*a\u{3000}b\u{2028}c\u{85}d\u{1680}e",
             "ẠẶẬ ạặậ  đĐ “trích” – …",
+            " a b  c * d *e ",
+            "a |b| c\t d",
         ] {
             let (text, _, _) = clean_cell(cell, true);
             assert_eq!(
@@ -1559,6 +1639,98 @@ mod tests {
                 by_chars(cell.trim()).trim_matches('_').trim(),
                 "{cell:?}"
             );
+        }
+        // Every line of the corpus on disk.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for dir in ["corpus/seeds", "corpus/composed", "../shared/corpus/dev"] {
+            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+                for cell in text.lines().filter(|l| !l.contains(['<', '&', '['])) {
+                    let (got, _, _) = clean_cell(cell, true);
+                    let t = cell.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+                    let want = by_chars(t);
+                    let want = if needs_cleaning(t.as_bytes()) {
+                        want.trim_matches('_').trim()
+                    } else {
+                        t
+                    };
+                    assert_eq!(got, want, "{cell:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn distribution_marker_check_agrees_with_the_regex() {
+        let mut lines: Vec<String> = [
+            "Nơi nhận:",
+            "- – * NƠI NHẬN.",
+            "nơi  nhận",
+            "\u{a0}Nơi\tnhận",
+            "*Nơi nhận*:",
+            "Nới nhận",
+            "ṇơi nhận",
+            "N",
+            "",
+        ]
+        .map(String::from)
+        .to_vec();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for dir in ["corpus/seeds", "corpus/composed", "../shared/corpus/dev"] {
+            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+                lines.extend(text.lines().map(str::to_string));
+            }
+        }
+        for line in &lines {
+            assert_eq!(
+                is_distribution_marker(line),
+                DISTRIBUTION_MARKER.is_match(line),
+                "{line:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn collapsed_is_collapse() {
+        use crate::extract::people::collapse;
+        let mut texts: Vec<String> = [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "a  b",
+            "a b",
+            "a\tb",
+            "a\u{a0}b",
+            "a\u{2003}b",
+            "a\u{1680}b",
+            "a\u{3000}b",
+            "a\u{85}b",
+            "“Tăng cường” – ạ … ỹ",
+            "x \n y",
+        ]
+        .map(String::from)
+        .to_vec();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for dir in ["corpus/seeds", "corpus/composed", "../shared/corpus/dev"] {
+            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+                texts.extend(text.lines().map(str::to_string));
+            }
+        }
+        for t in &texts {
+            assert_eq!(collapsed(t), collapse(t), "{t:?}");
         }
     }
 
@@ -1588,7 +1760,7 @@ mod tests {
         };
         let base = "Ủy ban nhân dân tỉnh Bình Phước ban hành Kế hoạch số 12";
         let mut cases = vec![String::new(), base.to_string()];
-        for at in [0, 1, 15, 16, 17, 31, 32, 33, base.len() - 1] {
+        for at in 0..base.len() {
             let at = (0..=at)
                 .rev()
                 .find(|&i| base.is_char_boundary(i))
@@ -1598,7 +1770,11 @@ mod tests {
             }
         }
         for s in &cases {
-            assert_eq!(needs_cleaning(s.as_bytes()), reference(s), "{s:?}");
+            // Every length: blocks, the overlapping last block and the short scalar path.
+            for end in (0..=s.len()).filter(|&e| s.is_char_boundary(e)) {
+                let s = &s[..end];
+                assert_eq!(needs_cleaning(s.as_bytes()), reference(s), "{s:?}");
+            }
         }
     }
 

@@ -38,6 +38,7 @@ use crate::extract::people::{
     collapse, cue_at, is_capitalised, is_cue, skip_spaces, word_end, Cue,
 };
 use crate::record::{ActionItem, PartialDate};
+use crate::segment::collapsed;
 
 /// A list marker at the start of a line: "- ", "+ ", "1. ", "6.1. ", "a) ", "II. ", markdown.
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
@@ -58,7 +59,76 @@ fn marker_len(line: &str) -> usize {
     if first.is_alphabetic() && !matches!(first, 'I' | 'V' | 'X') && !lettered {
         return 0;
     }
-    MARKER.find(line).map_or(0, |m| m.end())
+    // The regex read by hand: bullets and emphasis, then an enumerator followed by a space.
+    let sep = |c: char| c.is_whitespace() || c == '*' || c == '_';
+    let mut i = skip_chars(line, 0, sep);
+    while let Some(c @ ('-' | '+' | '•' | '–')) = line[i..].chars().next() {
+        i = skip_chars(line, i + c.len_utf8(), char::is_whitespace);
+    }
+    let i = skip_chars(line, i, sep);
+    match enumerator_end(line, i) {
+        Ok(Some(e)) => match skip_chars(line, e, sep) {
+            j if j > e => j,
+            _ => i,
+        },
+        Ok(None) => i,
+        // A digit of another script: `\d` knows them all.
+        Err(()) => MARKER.find(line).map_or(0, |m| m.end()),
+    }
+}
+
+/// Where the characters of `s` from `i` on that `keep` accepts end.
+fn skip_chars(s: &str, i: usize, keep: impl Fn(char) -> bool) -> usize {
+    s[i..].find(|c: char| !keep(c)).map_or(s.len(), |k| i + k)
+}
+
+/// The end of the enumerator of [`MARKER`] that opens `s[i..]` ("6.1.", "2)", "a)", "IV."):
+/// `Ok(None)` when none does, `Err` at a non-ASCII digit (left to the regex).
+fn enumerator_end(s: &str, i: usize) -> Result<Option<usize>, ()> {
+    let b = s.as_bytes();
+    // The ASCII digits from `k` and where they end; a digit of another script is an error.
+    let digits = |k: usize| -> Result<usize, ()> {
+        let e = k + b[k..].iter().take_while(|b| b.is_ascii_digit()).count();
+        match s[e..].chars().next() {
+            Some(c) if !c.is_ascii() && c.is_numeric() => Err(()),
+            _ => Ok(e),
+        }
+    };
+    let Some(c) = s[i..].chars().next() else {
+        return Ok(None);
+    };
+    match c {
+        '0'..='9' => {
+            // `\d{1,2}(?:\.\d{1,2})*[.)]`: a third digit, or a group of three, matches nothing,
+            // and giving a group back leaves a "." before a digit, never before a space.
+            let mut p = digits(i)?;
+            if p - i > 2 {
+                return Ok(None);
+            }
+            while b.get(p) == Some(&b'.') {
+                let e = digits(p + 1)?;
+                match e - (p + 1) {
+                    0 => break,
+                    1 | 2 => p = e,
+                    _ => return Ok(None),
+                }
+            }
+            Ok(matches!(b.get(p), Some(b'.' | b')')).then_some(p + 1))
+        }
+        'a'..='z' | 'đ' => {
+            let e = i + c.len_utf8();
+            Ok((b.get(e) == Some(&b')')).then_some(e + 1))
+        }
+        'I' | 'V' | 'X' => {
+            let n = b[i..]
+                .iter()
+                .take_while(|b| matches!(b, b'I' | b'V' | b'X'))
+                .count();
+            Ok((n <= 4 && b.get(i + n) == Some(&b'.')).then_some(i + n + 1))
+        }
+        c if !c.is_ascii() && c.is_numeric() => Err(()),
+        _ => Ok(None),
+    }
 }
 
 /// Words without which a line asks nothing: the request verbs of `cues.tsv` (as written and
@@ -465,8 +535,15 @@ fn section_heading(raw: &str, line: &str) -> Option<bool> {
     if !roman && !caps && article.is_none() {
         return None;
     }
+    // One automaton pass instead of a substring search a word.
+    static FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(SECTION_WORDS)
+            .expect("section words automaton")
+    });
     let lower = article.unwrap_or(text).to_lowercase();
-    Some(SECTION_WORDS.iter().any(|w| lower.contains(w)))
+    Some(FINDER.is_match(&lower))
 }
 
 /// The heads of an article that lists one body's duties, lower case: "Điều 14. Trách nhiệm
@@ -636,13 +713,13 @@ fn task_field(line: &str) -> Option<TaskField> {
 fn paragraphs(body: &str) -> Vec<Cow<'_, str>> {
     let mut out: Vec<Cow<'_, str>> = Vec::new();
     let mut open = false;
-    let mut last_len = 0;
     // The previous line ended a sentence (";" and "," do not: "…02 cấp;\nthường xuyên …").
     let mut ended = true;
     let mut prev = "";
     for line in crate::segment::lines(body) {
         let t = line.trim_end();
-        if t.trim().is_empty() {
+        // Trimmed at the end, a line of spaces is empty.
+        if t.is_empty() {
             open = false;
             ended = true;
             out.push(Cow::Borrowed(""));
@@ -655,11 +732,13 @@ fn paragraphs(body: &str) -> Vec<Cow<'_, str>> {
         let next_lower = t
             .trim_start()
             .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
-        let wrapped = (WRAPPED_LINE..=WRAPPED_LINE_MAX).contains(&last_len);
+        // Only an open line's length matters: it is counted then.
+        let wrapped = || wraps_by_length(prev);
         // A comma never ends a paragraph: "1. Trách nhiệm của Sở Văn hóa," / "Thể thao và Du
         // lịch" (dev/d003).
         let comma = prev.ends_with(',');
-        let goes_on = (next_lower && !ended) || (open && (wrapped || comma || name_wraps(prev, t)));
+        let goes_on =
+            (next_lower && !ended) || (open && (wrapped() || comma || name_wraps(prev, t)));
         // "**Điều" / "14. Trách nhiệm của …**" (dev/d011): the article's number is no list item.
         let article_number = prev.trim_matches(['*', ' ']) == "Điều";
         let goes_on = goes_on || (article_number && next_lower);
@@ -681,14 +760,6 @@ fn paragraphs(body: &str) -> Vec<Cow<'_, str>> {
         }
         open = !t.ends_with(['.', '!', '?', ':', ';', '…', '"', '”', ')']);
         ended = t.ends_with(['.', '!', '?']);
-        // Only whether the count falls in `WRAPPED_LINE..=WRAPPED_LINE_MAX` matters: a line of
-        // fewer bytes than the lower bound, or more than four bytes a character over the upper
-        // one, is not counted.
-        last_len = if t.len() < WRAPPED_LINE || t.len() > 4 * WRAPPED_LINE_MAX {
-            t.len()
-        } else {
-            t.chars().count()
-        };
         prev = t;
     }
     out
@@ -747,6 +818,14 @@ fn name_wraps(prev: &str, next: &str) -> bool {
         || after
             .strip_prefix(' ')
             .is_some_and(|r| r.starts_with(char::is_uppercase))
+}
+
+/// Whether `line` is as long as a wrapped line ([`WRAPPED_LINE`]..=[`WRAPPED_LINE_MAX`]
+/// characters). A line of fewer bytes than the lower bound, or of more than four bytes a
+/// character over the upper one, is not counted.
+fn wraps_by_length(line: &str) -> bool {
+    (WRAPPED_LINE..=4 * WRAPPED_LINE_MAX).contains(&line.len())
+        && (WRAPPED_LINE..=WRAPPED_LINE_MAX).contains(&line.chars().count())
 }
 
 /// A line this long (characters) that ends mid-sentence was wrapped, not ended: page dumps
@@ -847,9 +926,9 @@ fn push(out: &mut Vec<ActionItem>, text: &str, assignees: Vec<String>) {
 /// Task text: markdown emphasis removed, whitespace collapsed, trailing punctuation removed.
 fn clean(s: &str) -> String {
     let s = if s.contains('*') {
-        collapse(&s.replace('*', ""))
+        Cow::Owned(collapse(&s.replace('*', "")))
     } else {
-        collapse(s)
+        collapsed(s)
     };
     s.trim_end_matches(['.', ',', ';', ':', ' ', '…', '/'])
         .trim()
@@ -884,12 +963,12 @@ fn sentences(line: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = line.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if matches!(b, b'.' | b'!' | b'?') {
-            let after = skip_spaces(line, i + 1);
-            let next_cap = line[after..].starts_with(char::is_uppercase);
+    let mut from = 0;
+    // Jump from one ".", "!" or "?" to the next.
+    while let Some(k) = memchr::memchr3(b'.', b'!', b'?', &bytes[from..]) {
+        let i = from + k;
+        let after = skip_spaces(line, i + 1);
+        let split = after > i + 1 && line[after..].starts_with(char::is_uppercase) && {
             let word_before = line[..i]
                 .rsplit(|c: char| !c.is_alphanumeric())
                 .next()
@@ -897,14 +976,15 @@ fn sentences(line: &str) -> Vec<std::ops::Range<usize>> {
             let abbreviation = word_before.chars().count() <= 3
                 && is_capitalised(word_before)
                 && word_before.chars().all(|c| c.is_uppercase());
-            if after > i + 1 && next_cap && !abbreviation {
-                out.push(start..i + 1);
-                start = after;
-                i = after;
-                continue;
-            }
+            !abbreviation
+        };
+        if split {
+            out.push(start..i + 1);
+            start = after;
+            from = after;
+        } else {
+            from = i + 1;
         }
-        i += 1;
     }
     if start < line.len() && !line[start..].trim().is_empty() {
         out.push(start..line.len());
@@ -1012,6 +1092,8 @@ fn after_verb(s: &str, n: usize, mid: bool) -> Option<Request<'_>> {
 /// "(đề nghị cử thêm phóng viên …)" after a body (seeds/000: "Đại diện lãnh đạo Đài PT-TH và
 /// Báo Bình Phước (đề nghị …)"): the request inside the brackets, asked of that body.
 fn bracketed_request(sentence: &str) -> Option<(Vec<String>, &str)> {
+    // Cheap test first: most sentences have no bracket at all.
+    memchr::memchr(b'(', sentence.as_bytes())?;
     let open = sentence
         .find("(đề nghị ")
         .or_else(|| sentence.find("(yêu cầu "))?;
@@ -1068,7 +1150,9 @@ fn colon_item(line: &str) -> Option<(Vec<String>, &str)> {
 /// (the closing article of a decision): those named, and the duty from "chịu trách nhiệm".
 fn responsible(sentence: &str) -> Option<(Vec<String>, &str)> {
     // Only the closing formula: "chịu trách nhiệm về nội dung báo cáo" is no task (dev/d002).
-    let at = sentence.find(" chịu trách nhiệm thi hành ")?;
+    static FORMULA: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(" chịu trách nhiệm thi hành "));
+    let at = FORMULA.find(sentence.as_bytes())?;
     let mut who = sentence[..at].trim();
     if let Some(rest) = who.strip_prefix("Điều ") {
         // "Điều 3. Chánh Văn phòng …"
@@ -1122,9 +1206,12 @@ fn assignee_span(s: &str) -> (Vec<String>, usize) {
         };
         let Some(we) = word_end(s, k) else { break };
         let w = &s[k..we];
-        // "các", "những", "và" in any case, without lower-casing every word.
-        let plural = lower_eq(w, "các") || lower_eq(w, "những");
-        let list_word = plural || lower_eq(w, "và");
+        // "các", "những", "và" in any case, without lower-casing every word. Their letters and
+        // the capitals of those letters have the same byte length: a word of another length
+        // is none of them.
+        let plural = (w.len() == "các".len() && lower_eq(w, "các"))
+            || (w.len() == "những".len() && lower_eq(w, "những"));
+        let list_word = plural || (w.len() == "và".len() && lower_eq(w, "và"));
         // The word after a body word or an initial ("Ban tuyên giáo", "Sở Y tế") and the noun
         // after "các" ("các tổ chức") are names, even when they spell a verb elsewhere.
         let compound = (prev_head || prev_plural) && k == skip_spaces(s, j) && k > 0;
@@ -1177,7 +1264,7 @@ fn split_bodies(span: &str) -> Vec<String> {
                 let cap = part[next..].starts_with(char::is_uppercase);
                 let cac = part[next..].starts_with("các ");
                 if head && (cap || cac) {
-                    out.push(collapse(&part[start..i]));
+                    out.push(collapsed(&part[start..i]).into_owned());
                     start = next;
                     i = next;
                     continue;
@@ -1185,7 +1272,7 @@ fn split_bodies(span: &str) -> Vec<String> {
             }
             i += rest.chars().next().map_or(1, char::len_utf8);
         }
-        out.push(collapse(&part[start..]));
+        out.push(collapsed(&part[start..]).into_owned());
     }
     out.retain(|b| !b.is_empty());
     out
@@ -1194,18 +1281,21 @@ fn split_bodies(span: &str) -> Vec<String> {
 /// A sentence's subject when it names a body ("Các thành viên Tiểu ban xây dựng …").
 fn subject(sentence: &str) -> Vec<String> {
     let s = sentence.trim_start();
-    let Some(n) = cue_at(s, Cue::BodyHead) else {
-        return Vec::new();
-    };
+    // The capital first: it is the cheaper test.
     if !s.starts_with(char::is_uppercase) {
         return Vec::new();
     }
+    let Some(n) = cue_at(s, Cue::BodyHead) else {
+        return Vec::new();
+    };
     // "Trường hợp …" is not "Trường Chính trị …": after a body word comes a capital, a name
     // word ("Ủy ban nhân dân"), or the head was "Các"/"Những" ("Các thành viên Tiểu ban").
     let k = skip_spaces(s, n);
     if let Some(e) = word_end(s, k) {
         let next = &s[k..e];
-        let plural = matches!(s[..n].to_lowercase().as_str(), "các" | "những");
+        let head = &s[..n];
+        let plural = (head.len() == "các".len() && lower_eq(head, "các"))
+            || (head.len() == "những".len() && lower_eq(head, "những"));
         // "Thủ trưởng các sở, ban, ngành" (dev/d037), "Chủ tịch các xã".
         let of_plural = matches!(next, "các" | "những");
         if !plural
@@ -1351,6 +1441,36 @@ mod tests {
             let want = MARKER.find(line).map_or(0, |m| m.end());
             assert_eq!(marker_len(line), want, "{line:?}");
         }
+        // Every line of the corpus on disk, and every string of up to four pieces of markers.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for dir in ["corpus/seeds", "corpus/composed", "../shared/corpus/dev"] {
+            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+                for line in text.lines() {
+                    let want = MARKER.find(line).map_or(0, |m| m.end());
+                    assert_eq!(marker_len(line), want, "{line:?}");
+                }
+            }
+        }
+        let pieces = [
+            " ", "*", "_", "-", "•", "–", "\t", "\u{a0}", "1", "12", "123", ".", ")", "a", "đ",
+            "I", "IIIII", "V", "Ủ", "١", "²", "x ",
+        ];
+        let mut line = String::new();
+        let n = pieces.len();
+        for k in 0..n * n * n * n {
+            line.clear();
+            let mut k = k;
+            for _ in 0..4 {
+                line.push_str(pieces[k % n]);
+                k /= n;
+            }
+            let want = MARKER.find(&line).map_or(0, |m| m.end());
+            assert_eq!(marker_len(&line), want, "{line:?}");
+        }
     }
 
     #[test]
@@ -1384,6 +1504,71 @@ mod tests {
                 walk(line),
                 "{line:?}"
             );
+        }
+    }
+
+    /// The lines of the corpus on disk (seeds, composed samples, the shared dev set).
+    fn corpus_lines() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut out = Vec::new();
+        for dir in ["corpus/seeds", "corpus/composed", "../shared/corpus/dev"] {
+            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+                out.extend(text.lines().map(str::to_string));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn sentences_split_as_the_byte_loop_did() {
+        // The loop over every byte that `sentences` ran before it jumped with `memchr3`.
+        fn by_bytes(line: &str) -> Vec<std::ops::Range<usize>> {
+            let mut out = Vec::new();
+            let mut start = 0;
+            let bytes = line.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                if matches!(bytes[i], b'.' | b'!' | b'?') {
+                    let after = skip_spaces(line, i + 1);
+                    let next_cap = line[after..].starts_with(char::is_uppercase);
+                    let word_before = line[..i]
+                        .rsplit(|c: char| !c.is_alphanumeric())
+                        .next()
+                        .unwrap_or("");
+                    let abbreviation = word_before.chars().count() <= 3
+                        && is_capitalised(word_before)
+                        && word_before.chars().all(|c| c.is_uppercase());
+                    if after > i + 1 && next_cap && !abbreviation {
+                        out.push(start..i + 1);
+                        start = after;
+                        i = after;
+                        continue;
+                    }
+                }
+                i += 1;
+            }
+            if start < line.len() && !line[start..].trim().is_empty() {
+                out.push(start..line.len());
+            }
+            out
+        }
+        let mut lines = corpus_lines();
+        lines.extend(
+            [
+                "Một. Hai! Ba? bốn. TP. Hồ Chí Minh. UBND. Tỉnh",
+                "...  Ả. .Ơ ? !",
+                "a.B",
+                ". ",
+                "",
+            ]
+            .map(String::from),
+        );
+        for line in &lines {
+            assert_eq!(sentences(line), by_bytes(line), "{line:?}");
         }
     }
 

@@ -17,6 +17,7 @@ use crate::extract::people::{
     body_end, collapse, continue_at, is_capitalised, is_cue, skip_spaces, skip_ws, word_end, Cue,
 };
 use crate::record::{NumberParts, PartialDate, Reference, System};
+use crate::segment::collapsed;
 
 /// Every other document the body cites, each once, in order of first citation. `own_number`
 /// (the document's own number) is never a reference.
@@ -258,7 +259,7 @@ fn issuer_after(text: &str, at: usize) -> Option<(String, usize)> {
     if e <= s {
         return None;
     }
-    let name = collapse(&text[s..e]);
+    let name = collapsed(&text[s..e]);
     let name = name.trim_end_matches([',', '.', ';', ':']).to_string();
     if name.is_empty() || !name.starts_with(char::is_uppercase) {
         return None;
@@ -272,7 +273,7 @@ fn clean_text(s: &str) -> String {
     if s.contains('*') {
         collapse(&s.replace('*', ""))
     } else {
-        collapse(s)
+        collapsed(s).into_owned()
     }
 }
 
