@@ -1211,6 +1211,13 @@ fn scan_header(seg: &mut Segments<'_>) -> usize {
             continue;
         }
         let anchored = seg.number_line.is_some() || seg.place_date.is_some();
+        // Under the motto, before the number: a stray code of the page or the typist ("XV80",
+        // dev/d054) is no body line yet.
+        let code = t.len() <= 10 && !t.contains(' ') && !t.chars().any(char::is_lowercase);
+        if motto && !anchored && code && i + 1 < limit {
+            i += 1;
+            continue;
+        }
         if anchored || motto {
             break;
         }
@@ -1807,6 +1814,16 @@ mod tests {
             texts(&seg, seg.body.clone()),
             vec!["Điều 1. Chuyển trường."]
         );
+    }
+
+    #[test]
+    fn a_stray_code_under_the_motto_does_not_end_the_header() {
+        // dev/d054 as found: "XV80" in the right column between the motto and the number.
+        let text = "ủy Ban Nhân Dân \t         Cộng hòa xã hội chủ nghĩa việt nam\nthành phố cần thơ \t                   Độc lập - Tự do - Hạnh phúc\n   \t                                              XV80\n\n  Số:  256 /2004/QĐ-UB  \t                 TP.Cần Thơ, ngày  01 tháng  7 năm 2004\n\nQUYẾT ĐỊNH\nV/v ban hành Chương trình\n\nĐiều 1. Nay ban hành Chương trình.\n";
+        let seg = segment(text);
+        assert!(seg.number_line.is_some(), "number line lost");
+        assert!(seg.place_date.is_some(), "place-date line lost");
+        assert_eq!(seg.title.map(|t| seg.line(t)), Some("QUYẾT ĐỊNH"));
     }
 
     #[test]
