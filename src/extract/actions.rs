@@ -182,7 +182,12 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
     let mut fielded: Vec<usize> = Vec::new();
     // Inside an article "Điều 14. Trách nhiệm của X": X.
     let mut article: Option<Vec<String>> = None;
+    // Lines already taken as the items of a list under a request.
+    let mut skip_to = 0;
     for (n, raw) in lines.iter().enumerate() {
+        if n < skip_to {
+            continue;
+        }
         let marker_len = marker_len(raw);
         let line = &raw[marker_len..];
         if line.trim().is_empty() {
@@ -372,6 +377,17 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
                     }
                     if req.colon {
                         if req.task.trim().is_empty() && last {
+                            let listed = listed_items(&lines, n);
+                            if listed.len() >= 2 && !req.assignees.is_empty() {
+                                // "… đề nghị các xã, thị trấn:" / "- Tổ chức …;" / "- Rà
+                                // soát …": every item of the list is a task of those named.
+                                for (k, item) in listed {
+                                    push(&mut out, item, req.assignees.clone());
+                                    skip_to = skip_to.max(k + 1);
+                                }
+                                any = true;
+                                continue;
+                            }
                             // "… yêu cầu:" closing its paragraph: the numbered items below
                             // say who does what (dev/d038).
                             in_directive = true;
@@ -942,6 +958,35 @@ fn next_line<'a>(lines: &[&'a str], n: usize) -> Option<&'a str> {
     let marker = marker_len(next);
     let text = &next[marker..];
     text.starts_with(char::is_uppercase).then_some(text)
+}
+
+/// The list right after line `n`: consecutive items with a bullet or a letter ("- …", "+ …",
+/// "a) …"), each a sentence starting with a capital, with their line indexes. Stops at the
+/// first line of another kind.
+fn listed_items<'a>(lines: &[&'a str], n: usize) -> Vec<(usize, &'a str)> {
+    let mut items = Vec::new();
+    let mut kind: Option<bool> = None;
+    for (k, line) in lines.iter().enumerate().skip(n + 1) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let marker = marker_len(line);
+        let head = line[..marker].trim().trim_matches('*');
+        let is_bullet = bullet(line);
+        let is_letter = head.len() <= 3
+            && head.ends_with([')', '.'])
+            && head.chars().next().is_some_and(|c| c.is_lowercase());
+        if marker == 0 || !(is_bullet || is_letter) || kind.is_some_and(|b| b != is_bullet) {
+            break;
+        }
+        let text = &line[marker..];
+        if !text.trim_start().starts_with(char::is_uppercase) {
+            break;
+        }
+        kind = Some(is_bullet);
+        items.push((k, text));
+    }
+    items
 }
 
 /// "Một là, Bám sát …" → "Bám sát …".
@@ -1583,6 +1628,24 @@ mod tests {
         ] {
             assert_eq!(lower_eq(s, lower), s.to_lowercase() == lower, "{s:?}");
         }
+    }
+
+    #[test]
+    fn a_list_under_a_request_that_names_only_who_acts() {
+        let text = "Để chuẩn bị đón Tết, Ủy ban nhân dân huyện đề nghị Ủy ban nhân dân các xã, thị trấn:\n- Tổ chức thăm hỏi các gia đình chính sách trước ngày 20/01/2024;\n- Rà soát các hộ nghèo, hộ cận nghèo.\n\nNơi khác không liên quan.";
+        let got = items(text);
+        let who = vec!["Ủy ban nhân dân các xã, thị trấn".to_string()];
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Tổ chức thăm hỏi các gia đình chính sách trước ngày 20/01/2024".to_string(),
+                    who.clone(),
+                    Some("2024-01-20".to_string())
+                ),
+                ("Rà soát các hộ nghèo, hộ cận nghèo".to_string(), who, None),
+            ]
+        );
     }
 
     fn items(text: &str) -> Vec<(String, Vec<String>, Option<String>)> {
