@@ -14,7 +14,8 @@ use crate::dict::{self, DocType};
 use crate::extract::date::date_at_start;
 use crate::extract::number::{find_numbers, NumberMatch};
 use crate::extract::people::{
-    body_end, collapse, continue_at, is_capitalised, is_cue, skip_spaces, skip_ws, word_end, Cue,
+    body_end, collapse, continue_at, cue_at, is_capitalised, is_cue, skip_spaces, skip_ws,
+    word_end, Cue,
 };
 use crate::record::{NumberParts, PartialDate, Reference, System};
 use crate::segment::collapsed;
@@ -63,7 +64,7 @@ pub(crate) fn references_with(
                 number: Some(m.number),
                 doc_type,
                 date: tail.date,
-                issuer: tail.issuer,
+                issuer: tail.issuer.or_else(|| issuer_before(body, start)),
                 text: clean_text(&body[start..end]),
             },
         });
@@ -267,6 +268,47 @@ fn issuer_after(text: &str, at: usize) -> Option<(String, usize)> {
     Some((name, e))
 }
 
+/// The body that issued a document cited as "<body> (đã|vừa) ban hành <type> <number>", the
+/// way news and digests name it ("Ngày 17/9/2025, Ban chấp hành Trung ương đã ban hành Công
+/// văn 9671-CV/BTCTW", dev/d092): the clause before "ban hành" when the whole clause is a
+/// body's name opening with a body word.
+fn issuer_before(text: &str, start: usize) -> Option<String> {
+    let before = text[..start].trim_end();
+    let mut rest = before.strip_suffix("ban hành")?.trim_end();
+    for word in ["ký", "mới", "vừa", "đã"] {
+        if let Some(r) = rest.strip_suffix(word) {
+            if r.ends_with(char::is_whitespace) {
+                rest = r.trim_end();
+            }
+        }
+    }
+    // The clause: after the last comma, full stop or line break, at most 120 bytes back.
+    let floor = floor_char(rest, rest.len().saturating_sub(120));
+    let clause_start = rest[floor..]
+        .rfind([',', '.', ';', ':', '\n', '(', '“', '"'])
+        .map_or(floor, |p| {
+            let at = floor + p;
+            at + rest[at..].chars().next().map_or(1, char::len_utf8)
+        });
+    let s = skip_ws(rest, clause_start);
+    if s >= rest.len() || !rest[s..].starts_with(char::is_uppercase) {
+        return None;
+    }
+    let phrase = &rest[s..];
+    let central = ["Chính phủ", "Quốc hội", "Thủ tướng", "UBTVQH"]
+        .iter()
+        .any(|b| phrase.starts_with(b));
+    if !central && cue_at(phrase, Cue::BodyHead).is_none() {
+        return None;
+    }
+    // The whole clause must read as one name.
+    if body_end(rest, s) < rest.len() {
+        return None;
+    }
+    let name = collapsed(phrase).into_owned();
+    (!name.is_empty()).then_some(name)
+}
+
 /// A citation's text: whitespace collapsed, markdown emphasis removed.
 fn clean_text(s: &str) -> String {
     // Removing every "*" removes the "**" pairs too; most citations have none.
@@ -461,6 +503,29 @@ fn merge(found: Vec<Found>) -> Vec<Reference> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_body_that_issued_before_ban_hanh() {
+        for (text, want) in [
+            (
+                "Ngày 17/9/2025, Ban chấp hành Trung ương đã ban hành Công văn 9671-CV/BTCTW năm 2025.",
+                Some("Ban chấp hành Trung ương"),
+            ),
+            (
+                "Ban Tuyên giáo Tỉnh ủy ban hành Hướng dẫn số 93-HD/BTGTU ngày 28/4/2020 chỉ đạo.",
+                Some("Ban Tuyên giáo Tỉnh ủy"),
+            ),
+            (
+                "Ban Tuyên giáo Tỉnh ủy tham mưu cho Tỉnh ủy ban hành Kế hoạch số 417-KH/TU ngày 30/12/2019.",
+                None,
+            ),
+            ("Việc ban hành Thông tư số 10/2025/TT-BTC không ảnh hưởng.", None),
+        ] {
+            let refs = references(text, None);
+            assert_eq!(refs.len(), 1, "{text}");
+            assert_eq!(refs[0].issuer.as_deref(), want, "{text}");
+        }
+    }
 
     #[test]
     fn day_word_at_finds_ngay_after_the_gap() {
