@@ -56,6 +56,18 @@ pub(crate) fn references_with(
         };
         let tail = tail(body, m.range.end);
         let end = tail.end.max(m.range.end);
+        // "Ngày 17/9/2025, Ban chấp hành Trung ương đã ban hành Công văn …": issuer and date
+        // before the citation, when none follow it.
+        let before = if tail.issuer.is_none() {
+            issuer_before(body, start)
+        } else {
+            (None, None)
+        };
+        let date = match (tail.date, before.1) {
+            (Some(d), Some(full)) if d.month.is_none() && d.year == full.year => Some(full),
+            (None, full) => full,
+            (d, _) => d,
+        };
         cited.push(start..end);
         found.push(Found {
             key: m.number.clone(),
@@ -63,8 +75,8 @@ pub(crate) fn references_with(
             reference: Reference {
                 number: Some(m.number),
                 doc_type,
-                date: tail.date,
-                issuer: tail.issuer.or_else(|| issuer_before(body, start)),
+                date,
+                issuer: tail.issuer.or(before.0),
                 text: clean_text(&body[start..end]),
             },
         });
@@ -206,11 +218,36 @@ fn tail(text: &str, at: usize) -> Tail {
             }
         }
     }
+    if date.is_none() {
+        // "Công văn 9671-CV/BTCTW năm 2025": the year alone, as digests cite.
+        if let Some((year, e)) = year_after(text, at) {
+            date = Some(PartialDate {
+                year,
+                month: None,
+                day: None,
+            });
+            end = e;
+        }
+    }
     let issuer = issuer_after(text, end).map(|(name, e)| {
         end = e;
         name
     });
     Tail { date, issuer, end }
+}
+
+/// "năm 2025" right after a number (spaces between): the year and where it ends.
+fn year_after(text: &str, at: usize) -> Option<(u16, usize)> {
+    let k = skip_spaces(text, at);
+    let rest = text[k..].strip_prefix("năm ")?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits != 4 || rest[digits..].starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let year: u16 = rest[..4].parse().ok()?;
+    (1945..=2100)
+        .contains(&year)
+        .then_some((year, k + "năm ".len() + 4))
 }
 
 /// Where "ngày" (any case) opens `rest`, after spaces and commas and an optional "ban hành":
@@ -272,7 +309,25 @@ fn issuer_after(text: &str, at: usize) -> Option<(String, usize)> {
 /// way news and digests name it ("Ngày 17/9/2025, Ban chấp hành Trung ương đã ban hành Công
 /// văn 9671-CV/BTCTW", dev/d092): the clause before "ban hành" when the whole clause is a
 /// body's name opening with a body word.
-fn issuer_before(text: &str, start: usize) -> Option<String> {
+fn issuer_before(text: &str, start: usize) -> (Option<String>, Option<PartialDate>) {
+    match issuer_before_at(text, start) {
+        Some((name, clause_start)) => (Some(name), leading_date(&text[..clause_start])),
+        None => (None, None),
+    }
+}
+
+/// "Ngày 17/9/2025," closing `pre` (the text before the issuing clause): that date.
+fn leading_date(pre: &str) -> Option<PartialDate> {
+    let pre = pre.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+    let from = floor_char(pre, pre.len().saturating_sub(40));
+    let at = from + pre[from..].rfind("gày ")?;
+    let at = pre[..at].char_indices().next_back().map_or(at, |(i, _)| i);
+    let d = date_at_start(&pre[at..])?;
+    (at + d.range.end == pre.len()).then_some(d.date)
+}
+
+/// [`issuer_before`]'s name, and where its clause starts.
+fn issuer_before_at(text: &str, start: usize) -> Option<(String, usize)> {
     let before = text[..start].trim_end();
     let mut rest = before.strip_suffix("ban hành")?.trim_end();
     for word in ["ký", "mới", "vừa", "đã"] {
@@ -306,7 +361,7 @@ fn issuer_before(text: &str, start: usize) -> Option<String> {
         return None;
     }
     let name = collapsed(phrase).into_owned();
-    (!name.is_empty()).then_some(name)
+    (!name.is_empty()).then_some((name, clause_start))
 }
 
 /// A citation's text: whitespace collapsed, markdown emphasis removed.
@@ -503,6 +558,23 @@ fn merge(found: Vec<Found>) -> Vec<Reference> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_year_after_the_number_and_a_date_opening_the_sentence() {
+        let refs = references(
+            "Ngày 17/9/2025, Ban chấp hành Trung ương đã ban hành Công văn 9671-CV/BTCTW năm 2025 về vị trí việc làm. Nghị quyết 57-NQ/TW năm 2024 của Bộ Chính trị.",
+            None,
+        );
+        let dates: Vec<String> = refs
+            .iter()
+            .map(|r| r.date.map(|d| d.to_string()).unwrap_or_default())
+            .collect();
+        assert_eq!(dates, ["2025-09-17", "2024"]);
+        assert_eq!(refs[1].issuer.as_deref(), Some("Bộ Chính trị"));
+        // Five digits are no year.
+        let refs = references("Kế hoạch 01-KH/TU năm 20255.", None);
+        assert_eq!(refs[0].date, None);
+    }
 
     #[test]
     fn the_body_that_issued_before_ban_hanh() {
