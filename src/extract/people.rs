@@ -88,6 +88,20 @@ static CUE_SETS: LazyLock<HashMap<Cue, HashSet<&'static str>>> = LazyLock::new(|
         .collect()
 });
 
+/// Per role (indexed by `Cue as usize`), the first words of its cues of several words ("trực"
+/// of "trực tiếp"): only after one of these can a cue longer than the word itself begin.
+static PHRASE_HEADS: LazyLock<[HashSet<&'static str>; CUE_ROLES]> = LazyLock::new(|| {
+    let mut heads: [HashSet<&'static str>; CUE_ROLES] = Default::default();
+    for (&role, list) in CUES.iter() {
+        for cue in list {
+            if let Some((first, _)) = cue.split_once(' ') {
+                heads[role as usize].insert(first);
+            }
+        }
+    }
+    heads
+});
+
 /// The cue words of one role, longest first (lower case).
 pub(crate) fn cues(role: Cue) -> &'static [&'static str] {
     CUES.get(&role).map_or(&[], Vec::as_slice)
@@ -255,11 +269,19 @@ fn name_end(text: &str, i: usize, to_punctuation: bool) -> usize {
             let lw = w.to_lowercase();
             // Multi-word stops too: "trực tiếp" ends "Chủ tịch UBND huyện" though "trực"
             // alone continues a name ("Phó Chủ tịch thường trực").
-            let stop =
-                cue_at(&text[k..], Cue::Stop).or_else(|| is_cue(&lw, Cue::Stop).then_some(w.len()));
+            let single = is_cue(&lw, Cue::Stop).then_some(w.len());
+            let stop = if PHRASE_HEADS[Cue::Stop as usize].contains(lw.as_str()) {
+                cue_at(&text[k..], Cue::Stop).or(single)
+            } else {
+                single
+            };
             // A longer name word wins over a stop word it begins with: "giao thông" goes on
             // ("Ban An toàn giao thông tỉnh") where "giao" alone would end the name.
-            if stop.is_some_and(|n| cue_at(&text[k..], Cue::NameWord).is_none_or(|m| m <= n)) {
+            let name_word = |n: usize| {
+                PHRASE_HEADS[Cue::NameWord as usize].contains(lw.as_str())
+                    && cue_at(&text[k..], Cue::NameWord).is_some_and(|m| m > n)
+            };
+            if stop.is_some_and(|n| !name_word(n)) {
                 break;
             }
             if lw == "và" {
