@@ -35,7 +35,7 @@ use regex::Regex;
 
 use crate::extract::date::find_date;
 use crate::extract::people::{
-    collapse, cue_at, is_capitalised, is_cue, skip_spaces, word_end, Cue,
+    collapse, cue_at, cue_starts, is_capitalised, is_cue, skip_spaces, word_end, Cue,
 };
 use crate::record::{ActionItem, PartialDate};
 use crate::segment::collapsed;
@@ -1260,7 +1260,7 @@ fn assignee_span(s: &str) -> (Vec<String>, usize) {
         // The word after a body word or an initial ("Ban tuyên giáo", "Sở Y tế") and the noun
         // after "các" ("các tổ chức") are names, even when they spell a verb elsewhere.
         let compound = (prev_head || prev_plural) && k == skip_spaces(s, j) && k > 0;
-        if !list_word && !is_capitalised(w) && !compound && cue_at(&s[k..], Cue::Stop).is_some() {
+        if !list_word && !is_capitalised(w) && !compound && cue_starts(&s[k..], w, Cue::Stop) {
             break;
         }
         if first && !is_capitalised(w) && !plural {

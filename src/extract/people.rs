@@ -102,6 +102,16 @@ static PHRASE_HEADS: LazyLock<[HashSet<&'static str>; CUE_ROLES]> = LazyLock::ne
     heads
 });
 
+/// Whether a cue of `role` begins `text`, whose first word is `word`: [`cue_at`]`.is_some()`,
+/// answered without it for a lower-case word that opens no cue of several words.
+pub(crate) fn cue_starts(text: &str, word: &str, role: Cue) -> bool {
+    if word.chars().any(char::is_uppercase) {
+        return cue_at(text, role).is_some();
+    }
+    is_cue(word, role)
+        || (PHRASE_HEADS[role as usize].contains(word) && cue_at(text, role).is_some())
+}
+
 /// The cue words of one role, longest first (lower case).
 pub(crate) fn cues(role: Cue) -> &'static [&'static str] {
     CUES.get(&role).map_or(&[], Vec::as_slice)
