@@ -2,6 +2,8 @@
 //! bench beside `unicode-normalization`'s `nfc()` on the same input as a reference.
 //!
 //! - `clean`: the corpus already normalised (NFC, old tone style): the borrowing fast path.
+//! - `clean_new_tone`: the same in the new tone style, normalised with `Tone::New`: the same
+//!   fast path, whose tone checks differ.
 //! - `dirty`: the same text in NFD and the new tone style: every stage rewrites.
 //! - `fold`: diacritics removed from the clean text.
 //!
@@ -52,6 +54,10 @@ fn bench(c: &mut Criterion) {
         "clean text must borrow"
     );
     let clean_new = normalize_str(&clean, &new).into_owned();
+    assert!(
+        matches!(normalize_str(&clean_new, &new), Cow::Borrowed(_)),
+        "clean text in the new style must borrow"
+    );
     let dirty: String = clean_new.nfd().collect();
     assert_ne!(dirty, clean);
     let folded_len = fold(&clean).len();
@@ -72,6 +78,16 @@ fn bench(c: &mut Criterion) {
                 black_box(&clean).nfc().map(char::len_utf8).sum::<usize>(),
                 clean.len()
             )
+        })
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("normalize_clean_new_tone");
+    group.throughput(Throughput::Bytes(clean_new.len() as u64));
+    group.bench_function("vanban_normalize_str", |b| {
+        b.iter(|| match normalize_str(black_box(&clean_new), &new) {
+            Cow::Borrowed(s) => assert_eq!(s.len(), clean_new.len()),
+            Cow::Owned(_) => panic!("clean text allocated"),
         })
     });
     group.finish();

@@ -89,9 +89,12 @@ pub fn fold(text: &str) -> Cow<'_, str> {
             leads &= leads - 1;
             // The ASCII since the last character: short in Vietnamese, so one 16-byte copy.
             let gap = at - i;
-            match b.get(i..i + 16) {
-                Some(src) if gap <= 16 => out[j..j + 16].copy_from_slice(src),
-                _ => out[j..j + gap].copy_from_slice(&b[i..at]),
+            match (
+                b.get(i..i + 16).and_then(|s| <&[u8; 16]>::try_from(s).ok()),
+                gap <= 16,
+            ) {
+                (Some(src), true) => copy_array(&mut out[j..], src),
+                _ => copy_long(&mut out[j..], &b[i..at]),
             }
             j += gap;
             i = at;
@@ -111,9 +114,9 @@ pub fn fold(text: &str) -> Cow<'_, str> {
                 OTHER
             };
             let folded = t[slot];
-            match b.get(i..i + 4) {
-                Some(src) => out[j..j + 4].copy_from_slice(src),
-                None => out[j..j + len].copy_from_slice(&b[i..i + len]),
+            match b.get(i..i + 4).and_then(|s| <&[u8; 4]>::try_from(s).ok()) {
+                Some(src) => copy_array(&mut out[j..], src),
+                None => copy_long(&mut out[j..], &b[i..i + len]),
             }
             out[j] = if folded > DROP { folded } else { x };
             j += match folded {
@@ -137,6 +140,33 @@ pub fn fold(text: &str) -> Cow<'_, str> {
         String::from_utf8(out)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
     )
+}
+
+/// Copies `src` to the start of `out` as one load and one store: a copy of a fixed size, kept
+/// apart from [`copy_long`] so that the compiler cannot merge the two into one call to
+/// `memcpy`.
+#[inline(always)]
+fn copy_array<const N: usize>(out: &mut [u8], src: &[u8; N]) {
+    if let Some(Ok(to)) = out.get_mut(..N).map(<&mut [u8; N]>::try_from) {
+        *to = *src;
+    }
+}
+
+/// Copies `src` to the start of `out` in 16-byte pieces, the last one overlapping the one
+/// before (a run of ASCII is seldom long enough to be worth a call to `memcpy`).
+#[inline(never)]
+fn copy_long(out: &mut [u8], src: &[u8]) {
+    let n = src.len();
+    if n < 16 {
+        out[..n].copy_from_slice(src);
+        return;
+    }
+    let mut k = 0;
+    while k + 16 < n {
+        out[k..k + 16].copy_from_slice(&src[k..k + 16]);
+        k += 16;
+    }
+    out[n - 16..n].copy_from_slice(&src[n - 16..]);
 }
 
 #[cfg(test)]

@@ -3,6 +3,12 @@
 //! applies the character rules of [`super::lines`], and restyles each word's tone mark as soon
 //! as the word ends, writing the result once, with unchanged stretches copied verbatim.
 //!
+//! Speed: the loop visits only the bytes a 64-byte block classification flags (non-ASCII
+//! lead bytes and control bytes), and writes into a byte buffer with fixed-size copies (a
+//! 16-byte copy for the short ASCII between two letters, four bytes for a letter), taken as
+//! UTF-8 without a second scan. It notes the line feeds that line-break repair must ask
+//! about, so the caller need not search its output for them.
+//!
 //! It gives up (`None`, and the caller runs the stage-by-stage pipeline) on anything rarer,
 //! where the order of the stages matters: the eth (decided from its word after composition),
 //! marks that are not Vietnamese or follow a replaced character, starters that are not NFC.
@@ -65,7 +71,9 @@ const BASES: &[u8; 12] = b"aeiouyAEIOUY";
 /// ([`syllable::may_misplace`]).
 #[derive(Clone, Copy)]
 struct Composed {
-    letter: char,
+    /// The letter's UTF-8 form, `len` bytes of it.
+    bytes: [u8; 4],
+    len: u8,
     parts: syllable::Letter,
     toned: bool,
 }
@@ -87,8 +95,10 @@ static COMPOSED: LazyLock<Vec<Option<Composed>>> = LazyLock::new(|| {
                 };
                 table.push(nfc::compose_vietnamese(base as char, marks).map(|letter| {
                     let packed = syllable::packed(letter as u32);
+                    let (bytes, len) = utf8(letter);
                     Composed {
-                        letter,
+                        bytes,
+                        len,
                         parts: syllable::unpack(packed),
                         toned: syllable::may_misplace(packed),
                     }
@@ -146,9 +156,31 @@ fn compose_ascii(b: &[u8], i: usize, composed: &[Option<Composed>]) -> Option<(C
 /// is left to the full composer.
 const MAX_MARKS: usize = 4;
 
+/// The room [`Writer::room`] leaves after what it makes room for, which the short copies
+/// and characters written without a check of their own ([`Writer::flush`], [`Writer::put`])
+/// use up. The main loop asks for it before each block of [`BLOCK`] input bytes, and every
+/// longer write asks for it again after itself. Between two asks, the loop writes at most the
+/// characters of one block and a few bytes past it (a mark run, a 4-byte character), a piece
+/// of at most 16 bytes left from before, and writes no more than it reads there (a letter and
+/// its marks shrink; a tab, a line feed for a CR and a restyled word go through
+/// [`Writer::put_str`], which asks), plus a 16-byte copy past its end: well under 256 bytes.
+/// Bounds are checked all the same, so a mistake here would panic, never write out of place.
+const SLACK: usize = 256;
+
+/// A character's UTF-8 form in four bytes, and how many of them it uses.
+#[inline]
+fn utf8(c: char) -> ([u8; 4], u8) {
+    let mut bytes = [0; 4];
+    let len = c.encode_utf8(&mut bytes).len() as u8;
+    (bytes, len)
+}
+
 struct Writer<'a> {
-    text: &'a str,
-    out: String,
+    text: &'a [u8],
+    /// The output, its first `len` bytes written. The rest is room that the fixed-size
+    /// copies write into before `len` moves over what they wrote (or not).
+    out: Vec<u8>,
+    len: usize,
     /// Input bytes before this are in `out`; from here to the current position they are
     /// unchanged and not yet copied.
     copied: usize,
@@ -157,19 +189,79 @@ struct Writer<'a> {
     toned: Option<usize>,
     /// Scratch for a restyled word.
     word: String,
+    /// Where in `out` each line feed with a letter (or any non-ASCII byte) after it is:
+    /// the only places line-break repair may join.
+    breaks: Vec<usize>,
 }
 
 impl Writer<'_> {
-    #[inline]
+    /// Makes room for `extra` more bytes and then [`SLACK`].
+    #[inline(always)]
+    fn room(&mut self, extra: usize) {
+        if self.len + extra + SLACK > self.out.len() {
+            self.grow(extra);
+        }
+    }
+
+    #[cold]
+    fn grow(&mut self, extra: usize) {
+        let want = (self.len + extra + SLACK).max(self.out.len() * 2);
+        self.out.resize(want, 0);
+    }
+
+    /// Copies the input up to byte `to` (a character boundary). Pieces between Vietnamese
+    /// letters are short: one 16-byte copy, whose surplus the next write covers, into the
+    /// room [`SLACK`] keeps.
+    #[inline(always)]
     fn flush(&mut self, to: usize) {
-        self.out.push_str(&self.text[self.copied..to]);
+        let from = self.copied;
+        let k = to - from;
+        let at = self.len;
+        let src = self.text.get(from..from + 16);
+        match (src.and_then(|s| <&[u8; 16]>::try_from(s).ok()), k <= 16) {
+            (Some(src), true) => {
+                if let Ok(to) = <&mut [u8; 16]>::try_from(&mut self.out[at..at + 16]) {
+                    *to = *src;
+                }
+            }
+            _ => self.copy_long(from, to),
+        }
+        self.len += k;
         self.copied = to;
+    }
+
+    /// [`Writer::flush`]'s copy of a long piece (or one at the end of the input).
+    #[inline(never)]
+    fn copy_long(&mut self, from: usize, to: usize) {
+        let k = to - from;
+        self.room(k);
+        let at = self.len;
+        self.out[at..at + k].copy_from_slice(&self.text[from..to]);
+    }
+
+    /// Writes one character: the first `len` of its UTF-8 `bytes`, into the room
+    /// [`SLACK`] keeps.
+    #[inline(always)]
+    fn put(&mut self, bytes: [u8; 4], len: u8) {
+        let at = self.len;
+        if let Ok(to) = <&mut [u8; 4]>::try_from(&mut self.out[at..at + 4]) {
+            *to = bytes;
+        }
+        self.len += len as usize;
+    }
+
+    #[inline(always)]
+    fn put_str(&mut self, s: &str) {
+        self.room(s.len());
+        let at = self.len;
+        self.out[at..at + s.len()].copy_from_slice(s.as_bytes());
+        self.len += s.len();
     }
 
     /// Where the character at input byte `i` will be in `out`.
     #[inline]
     fn out_pos(&self, i: usize) -> usize {
-        self.out.len() + (i - self.copied)
+        self.len + (i - self.copied)
     }
 
     /// The current word ended just before input byte `i`: move its tone mark if `style` wants
@@ -179,7 +271,7 @@ impl Writer<'_> {
             return;
         };
         self.flush(i);
-        let b = self.out.as_bytes();
+        let b = &self.out[..self.len];
         let mut p = from;
         while p < b.len() {
             let (cp, len) = decode(b, p);
@@ -194,19 +286,33 @@ impl Writer<'_> {
             // either, as every letter's check parses the same word).
             if syllable::may_misplace(packed)
                 && !alone
-                && tone::settled_at(&self.out, p, len, syllable::unpack(packed), style)
-                    != Some(false)
+                && tone::settled_at(b, p, len, syllable::unpack(packed), style) != Some(false)
             {
-                let (s, e) = tone::word_bounds(&self.out, p);
-                self.word.clear();
-                if syllable::retone_into(&self.out[s..e], style, &mut self.word) {
-                    self.out.truncate(s);
-                    self.out.push_str(&self.word);
+                let (s, e) = tone::word_bounds_in(b, p);
+                let mut word = std::mem::take(&mut self.word);
+                word.clear();
+                // The word is whole characters of valid output; the check is only for the
+                // type.
+                if std::str::from_utf8(&b[s..e])
+                    .is_ok_and(|w| syllable::retone_into(w, style, &mut word))
+                {
+                    self.len = s;
+                    self.put_str(&word);
                     self.changed = true;
                 }
+                self.word = word;
                 return;
             }
             p += len;
+        }
+    }
+
+    /// Records a line feed written (or about to be written) at `out` byte `at`, when the
+    /// input byte `next` after it may start a letter.
+    #[inline]
+    fn line_feed(&mut self, at: usize, next: Option<&u8>) {
+        if next.is_some_and(|&x| x >= 0x80 || x.is_ascii_alphabetic()) {
+            self.breaks.push(at);
         }
     }
 }
@@ -216,74 +322,168 @@ impl Writer<'_> {
 /// not look at it. ASCII next to it comes out as it is (a tab and a CR stay non-letters), and
 /// the rules only trust a letter after it that is followed by ASCII or that is a consonant
 /// (a consonant with a mark makes the pass give up), so the input's bytes tell.
+///
+/// Also settled: the letter after đ or Đ (copied as it is) with ASCII other than a vowel
+/// after it, or nothing: the only vowel of its syllable ("đã", "Đà"), the commonest
+/// case with a non-ASCII neighbour.
 #[inline(always)]
 fn settled(b: &[u8], from: usize, to: usize, l: syllable::Letter, style: Option<Tone>) -> bool {
-    style.is_some_and(|style| tone::settled_by_ascii(b, from, to - from, l, style) == Some(false))
+    let Some(style) = style else {
+        return false;
+    };
+    match tone::settled_by_ascii(b, from, to - from, l, style) {
+        Some(false) => true,
+        Some(true) => false,
+        None => {
+            from >= 2
+                && b[from - 2] == 0xC4
+                && (b[from - 1] & 0xFE) == 0x90
+                && b.get(to)
+                    .is_none_or(|&x| x < 0x80 && !super::clean::MAY_BE_VOWEL[x as usize])
+        }
+    }
 }
 
-/// The first byte at or after `i` that needs a look: a non-ASCII byte, or a control byte
-/// below 0x0E (CR and tab among them), eight bytes at a time.
-#[inline]
-fn skip_plain(b: &[u8], mut i: usize) -> usize {
-    while let Some(w) = b.get(i..i + 8) {
-        let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
-        // High bit of a byte: set in the byte, or borrowed by subtracting 0x0E from it. A borrow
-        // can only flag a byte after a true stop, so the first flag is exact.
-        let flags = (x | (x.wrapping_sub(0x0E0E_0E0E_0E0E_0E0E) & !x)) & 0x8080_8080_8080_8080;
-        if flags != 0 {
-            return i + (flags.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
+/// Bytes of input the main loop classifies at a time.
+const BLOCK: usize = 64;
+
+/// One bit per byte of `block` that needs a look: a non-ASCII lead byte (0b11xxxxxx), or a
+/// control byte below 0x0E (line feed, CR and tab among them). Comparisons into a flag array
+/// (all ones for true, as vector comparisons give), then eight flags to eight bits by one
+/// multiplication, so that the compiler vectorises the first loop.
+#[inline(always)]
+fn stops(block: &[u8; BLOCK]) -> u64 {
+    let ones = |b: bool| 0u8.wrapping_sub(u8::from(b));
+    let mut flags = [0u8; BLOCK];
+    for (f, &x) in flags.iter_mut().zip(block) {
+        *f = (ones(x >= 0xC0) | ones(x < 0x0E)) & 1;
     }
-    i + b[i..]
-        .iter()
-        .position(|&y| !(0x0E..0x80).contains(&y))
-        .unwrap_or(b.len() - i)
+    let mut mask = 0u64;
+    for (j, eight) in flags.chunks_exact(8).enumerate() {
+        let x = u64::from_le_bytes([
+            eight[0], eight[1], eight[2], eight[3], eight[4], eight[5], eight[6], eight[7],
+        ]);
+        mask |= (x.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * j);
+    }
+    mask
+}
+
+/// [`stops`] for the block of `b` at `base`, padded with spaces past the end.
+#[inline(always)]
+fn stops_at(b: &[u8], base: usize) -> u64 {
+    match b
+        .get(base..base + BLOCK)
+        .and_then(|block| <&[u8; BLOCK]>::try_from(block).ok())
+    {
+        Some(block) => stops(block),
+        None => {
+            let mut block = [b' '; BLOCK];
+            block[..b.len() - base].copy_from_slice(&b[base..]);
+            stops(&block)
+        }
+    }
 }
 
 /// NFC, the character rules and (with `Some(style)`) the tone style in one pass; `None` when
 /// the text needs the stage-by-stage pipeline (see the module doc). Borrows when nothing
 /// changes.
 pub(crate) fn normalize_common(text: &str, style: Option<Tone>) -> Option<Cow<'_, str>> {
+    normalize_with_breaks(text, style).map(|(s, _)| s)
+}
+
+/// [`normalize_common`], and where in its output the line feeds are that line-break repair
+/// must ask about ([`lines::joins_any`]): every one with a letter after it.
+pub(crate) fn normalize_with_breaks(
+    text: &str,
+    style: Option<Tone>,
+) -> Option<(Cow<'_, str>, Vec<usize>)> {
+    let (out, breaks) = rewrite(text, style)?;
+    let Some(out) = out else {
+        return Some((Cow::Borrowed(text), breaks));
+    };
+    debug_assert!(std::str::from_utf8(&out).is_ok());
+    // SAFETY: `rewrite` returns valid UTF-8. Its output is built from whole characters only:
+    // copies of the input (valid UTF-8, `&str`) between character boundaries, the UTF-8 forms
+    // of `char`s and `&str`s, and cuts at the start of a character ([`Writer::end_word`] cuts
+    // at a word's first letter; a composition cuts off the base letter it checked is the
+    // output's last character). The room past `len` that fixed-size copies write into is cut
+    // off before it returns. The test `one_pass_output_is_utf8` checks this with
+    // `String::from_utf8` on the corpus and its dirty variants, as does the debug assertion.
+    let s = unsafe { String::from_utf8_unchecked(out) };
+    Some((Cow::Owned(s), breaks))
+}
+
+/// The one pass: the output bytes (`None` when they equal the input) and the line feeds to
+/// ask about; `None` for text the pass leaves to the pipeline.
+pub(super) fn rewrite(text: &str, style: Option<Tone>) -> Option<(Option<Vec<u8>>, Vec<usize>)> {
     let b = text.as_bytes();
     let n = b.len();
     let mut w = Writer {
-        text,
-        out: String::with_capacity(n),
+        text: b,
+        out: vec![0; n + n / 16 + SLACK],
+        len: 0,
         copied: 0,
         changed: false,
         toned: None,
         word: String::new(),
+        breaks: Vec::new(),
     };
     let composed = &*COMPOSED;
     // Input byte just after the last replaced or removed character: a mark there has no base.
     let mut replaced_end = usize::MAX;
+    // Input before `i` is handled. The loop visits the bytes [`stops`] flags; the ASCII
+    // between them is copied as it is, after ending the open word at its first non-letter.
     let mut i = 0;
-    while i < n {
+    let mut base = 0;
+    let mut mask = 0u64;
+    loop {
+        while mask == 0 {
+            if base >= n {
+                break;
+            }
+            mask = stops_at(b, base);
+            base += BLOCK;
+            w.room(0);
+        }
+        if mask == 0 {
+            break;
+        }
+        let at = base - BLOCK + mask.trailing_zeros() as usize;
+        mask &= mask - 1;
+        if at < i {
+            continue;
+        }
+        if w.toned.is_some() {
+            if let Some(k) = b[i..at].iter().position(|x| !x.is_ascii_alphabetic()) {
+                w.end_word(i + k, style);
+            }
+        }
+        i = at;
         let x = b[i];
         if x < 0x80 {
             if w.toned.is_some() {
-                if x.is_ascii_alphabetic() {
-                    i += 1;
-                    continue;
-                }
                 w.end_word(i, style);
             }
             if x == b'\r' || x == b'\t' {
-                let r = match x {
-                    b'\t' => "  ",
-                    _ if b.get(i + 1) == Some(&b'\n') => "",
-                    _ => "\n",
-                };
                 w.flush(i);
-                w.out.push_str(r);
+                match x {
+                    b'\t' => w.put_str("  "),
+                    _ if b.get(i + 1) == Some(&b'\n') => {}
+                    _ => {
+                        w.line_feed(w.len, b.get(i + 1));
+                        w.put_str("\n");
+                    }
+                }
                 w.changed = true;
                 i += 1;
                 w.copied = i;
                 replaced_end = i;
                 continue;
             }
-            i = skip_plain(b, i + 1);
+            if x == b'\n' {
+                w.line_feed(w.out_pos(i), b.get(i + 1));
+            }
+            i += 1;
             continue;
         }
         // The common case of NFD text first: one or two marks after an ASCII vowel.
@@ -291,9 +491,9 @@ pub(crate) fn normalize_common(text: &str, style: Option<Tone>) -> Option<Cow<'_
             if let Some((c, end)) = compose_ascii(b, i, composed) {
                 w.flush(i - 1);
                 if w.toned.is_none() && c.toned && !settled(b, i - 1, end, c.parts, style) {
-                    w.toned = Some(w.out.len());
+                    w.toned = Some(w.len);
                 }
-                w.out.push(c.letter);
+                w.put(c.bytes, c.len);
                 w.changed = true;
                 w.copied = end;
                 i = end;
@@ -308,7 +508,12 @@ pub(crate) fn normalize_common(text: &str, style: Option<Tone>) -> Option<Cow<'_
             }
             w.flush(i);
             // The letter before is in `out` as it was written: it was copied, not replaced.
-            let base = char::from_u32(syllable::decode_before(b, i)?.0)?;
+            let (base_cp, base_at) = syllable::decode_before(b, i)?;
+            let base = char::from_u32(base_cp)?;
+            let at = w.len.checked_sub(i - base_at)?;
+            if w.out[at..w.len] != b[base_at..i] {
+                return None;
+            }
             let mut marks = ['\0'; MAX_MARKS];
             let mut count = 0;
             let mut j = i;
@@ -332,9 +537,9 @@ pub(crate) fn normalize_common(text: &str, style: Option<Tone>) -> Option<Cow<'_
                 j += l;
             }
             let letter = nfc::compose_vietnamese(base, &marks[..count])?;
-            let at = w.out.len() - base.len_utf8();
-            w.out.truncate(at);
-            w.out.push(letter);
+            w.len = at;
+            let (bytes, l) = utf8(letter);
+            w.put(bytes, l);
             w.changed = true;
             w.copied = j;
             if w.toned.is_none() && syllable::may_misplace(syllable::packed(letter as u32)) {
@@ -354,7 +559,10 @@ pub(crate) fn normalize_common(text: &str, style: Option<Tone>) -> Option<Cow<'_
                 w.end_word(i, style);
             }
             w.flush(i);
-            w.out.push_str(r);
+            if r == "\n" {
+                w.line_feed(w.len, b.get(i + len));
+            }
+            w.put_str(r);
             w.changed = true;
             i += len;
             w.copied = i;
@@ -372,10 +580,16 @@ pub(crate) fn normalize_common(text: &str, style: Option<Tone>) -> Option<Cow<'_
         }
         i += len;
     }
+    if w.toned.is_some() {
+        if let Some(k) = b[i..].iter().position(|x| !x.is_ascii_alphabetic()) {
+            w.end_word(i + k, style);
+        }
+    }
     w.end_word(n, style);
     if !w.changed {
-        return Some(Cow::Borrowed(text));
+        return Some((None, w.breaks));
     }
     w.flush(n);
-    Some(Cow::Owned(w.out))
+    w.out.truncate(w.len);
+    Some((Some(w.out), w.breaks))
 }

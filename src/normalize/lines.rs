@@ -113,9 +113,40 @@ fn is_word_char(c: char) -> bool {
 /// For [`break_join`]: reading the word from byte `at` away from a line break (forward, or
 /// backward from its end), whether it has a vowel before its end, and whether the letter at
 /// the break is one; `None` at a letter that is no Vietnamese letter.
-#[inline]
+#[inline(always)]
 fn nearest_vowel(bytes: &[u8], mut at: usize, forward: bool) -> Option<(bool, bool)> {
+    // ASCII letters (most words at a line's ends start and end with them) by their bytes.
     let mut first = true;
+    loop {
+        let x = if forward {
+            bytes.get(at)
+        } else {
+            at.checked_sub(1).and_then(|k| bytes.get(k))
+        };
+        match x {
+            None => return Some((false, false)),
+            Some(&x) if x < 0x80 => {
+                if !x.is_ascii_alphabetic() {
+                    return Some((false, false));
+                }
+                if super::clean::MAY_BE_VOWEL[x as usize] {
+                    return Some((true, first));
+                }
+            }
+            Some(_) => return nearest_vowel_decoding(bytes, at, forward, first),
+        }
+        first = false;
+        at = if forward { at + 1 } else { at - 1 };
+    }
+}
+
+/// [`nearest_vowel`] from a non-ASCII character on; `first` when it is the letter at the break.
+fn nearest_vowel_decoding(
+    bytes: &[u8],
+    mut at: usize,
+    forward: bool,
+    mut first: bool,
+) -> Option<(bool, bool)> {
     loop {
         let (cp, next) = if forward {
             match bytes.get(at) {
@@ -297,16 +328,30 @@ pub(crate) fn repair_breaks(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether the line feed at byte `nl` has a letter (or another non-ASCII character) after
+/// it: [`break_join`]'s first test, to save the call at most line feeds.
+#[inline]
+pub(crate) fn letter_after(bytes: &[u8], nl: usize) -> bool {
+    bytes
+        .get(nl + 1)
+        .is_some_and(|&x| x >= 0x80 || x.is_ascii_alphabetic())
+}
+
+/// Whether [`repair_breaks`] changes `text`, asking only about the line feeds at `breaks`,
+/// which must include every line feed with a letter after it.
+pub(crate) fn joins_any(text: &str, breaks: &[usize]) -> bool {
+    let bytes = text.as_bytes();
+    breaks
+        .iter()
+        .any(|&nl| letter_after(bytes, nl) && break_join(text, nl).is_some())
+}
+
 fn repair_once(text: &str) -> Cow<'_, str> {
     let mut out: Option<String> = None;
     let mut copied = 0;
     let bytes = text.as_bytes();
     for nl in memchr::memchr_iter(b'\n', bytes) {
-        // `break_join`'s first test, here to save the call at most line feeds.
-        let letter_after = bytes
-            .get(nl + 1)
-            .is_some_and(|&x| x >= 0x80 || x.is_ascii_alphabetic());
-        if nl < copied || !letter_after {
+        if nl < copied || !letter_after(bytes, nl) {
             continue;
         }
         if let Some((left_end, right_start)) = break_join(text, nl) {

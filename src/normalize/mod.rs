@@ -220,10 +220,11 @@ pub fn normalize_str<'a>(text: &'a str, opts: &Options) -> Cow<'a, str> {
     if is_clean(text, style) {
         return Cow::Borrowed(text);
     }
-    let Some(s) = fused::normalize_common(text, Some(style)) else {
+    let Some((s, breaks)) = fused::normalize_with_breaks(text, Some(style)) else {
         return pipeline(text, style);
     };
-    if matches!(lines::repair_breaks(&s), Cow::Borrowed(_)) {
+    // The one pass noted every line feed line-break repair would ask about.
+    if !lines::joins_any(&s, &breaks) {
         return s;
     }
     // A line break joins a syllable: the tone style must see the joined words, so redo the
@@ -283,10 +284,25 @@ pub fn normalize(bytes: &[u8], opts: &Options) -> Result<String> {
 }
 
 /// One bit per byte of `block` (at most 64 bytes) that starts a non-ASCII character
-/// (0b11xxxxxx), eight bytes at a time.
+/// (0b11xxxxxx). A whole block is compared into a flag array (all ones for true, as vector
+/// comparisons give), which the compiler vectorises, and eight flags become eight bits by one
+/// multiplication; a shorter one goes eight bytes at a time.
 #[inline]
 pub(crate) fn lead_bytes(block: &[u8]) -> u64 {
     let mut mask = 0u64;
+    if let Ok(block) = <&[u8; 64]>::try_from(block) {
+        let mut flags = [0u8; 64];
+        for (f, &x) in flags.iter_mut().zip(block) {
+            *f = 0u8.wrapping_sub(u8::from(x >= 0xC0)) & 1;
+        }
+        for (j, eight) in flags.chunks_exact(8).enumerate() {
+            let x = u64::from_le_bytes([
+                eight[0], eight[1], eight[2], eight[3], eight[4], eight[5], eight[6], eight[7],
+            ]);
+            mask |= (x.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * j);
+        }
+        return mask;
+    }
     let mut chunks = block.chunks_exact(8);
     for (k, word) in chunks.by_ref().enumerate() {
         let x = u64::from_le_bytes([
@@ -523,6 +539,64 @@ mod tests {
         assert!(seen >= 100, "{seen} documents");
         // Most variants must take the one pass, or this test proves little.
         assert!(fused_took * 2 > seen * 2 * 23, "{fused_took} one-pass runs");
+    }
+
+    /// The one pass builds its output as bytes and takes it as UTF-8 unchecked: check it as
+    /// `String::from_utf8` would, and that the line feeds it notes are where repair looks.
+    #[test]
+    fn one_pass_output_is_utf8() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        let mut texts: Vec<String> = [
+            "hoa\u{300} giải\tkhoe\u{309}\r\nthuy\u{309}\rx\u{2028}y",
+            "T\nhoà Uỷ\nban\r\nq\rùy h\noà\u{AD}",
+            "\u{200B}\u{301}x a\u{301}\u{302} ươ\u{303}",
+        ]
+        .map(String::from)
+        .to_vec();
+        // Output that outgrows its input (tabs, a mark moved onto a three-byte letter) after
+        // a long unchanged stretch, and letters packed into one block.
+        texts.extend([
+            "x".repeat(300) + &"a\u{301}\t".repeat(200),
+            "\t".repeat(1000),
+            "Đảng ".repeat(50) + &"thùy\t".repeat(300),
+            "ab".repeat(70) + &"o\u{302}\u{301}".repeat(100) + "\r",
+        ]);
+        for text in &texts[..7] {
+            for tone in [Tone::Old, Tone::New] {
+                let opts = Options::default().tone(tone);
+                assert_eq!(normalize_str(text, &opts), pipeline(text, tone), "{text:?}");
+            }
+        }
+        for dir in ["seeds", "dev"] {
+            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+                panic!("corpus not found at {}", root.display());
+            };
+            for path in entries.flatten().map(|e| e.path()).take(40) {
+                if let Ok(text) = std::fs::read_to_string(&path) {
+                    texts.extend(dirty_variants(&text));
+                }
+            }
+        }
+        let mut checked = 0;
+        for text in &texts {
+            for style in [None, Some(Tone::Old), Some(Tone::New)] {
+                let Some((bytes, breaks)) = fused::rewrite(text, style) else {
+                    continue;
+                };
+                let safe = match bytes {
+                    Some(bytes) => String::from_utf8(bytes).expect("one-pass output is UTF-8"),
+                    None => text.clone(),
+                };
+                let fast = fused::normalize_common(text, style).map(Cow::into_owned);
+                assert_eq!(fast.as_deref(), Some(safe.as_str()));
+                let every: Vec<usize> = memchr::memchr_iter(b'\n', safe.as_bytes())
+                    .filter(|&nl| lines::letter_after(safe.as_bytes(), nl))
+                    .collect();
+                assert!(every.iter().all(|nl| breaks.contains(nl)), "{text:?}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 500, "{checked} one-pass runs");
     }
 
     #[test]

@@ -12,34 +12,28 @@ fn is_plain(v: u8) -> bool {
     matches!(v, A | E | I | O | U | Y)
 }
 
-/// Decodes the character starting at byte `i` of valid UTF-8.
-#[inline]
-pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
-    text.get(i..)?.chars().next()
-}
-
-/// The character ending just before byte `i`, and its start.
-#[inline]
-fn char_before(text: &str, i: usize) -> Option<(char, usize)> {
-    let c = text.get(..i)?.chars().next_back()?;
-    Some((c, i - c.len_utf8()))
-}
-
 /// The word (run of Vietnamese letters) around byte `at`.
 pub(crate) fn word_bounds(text: &str, at: usize) -> (usize, usize) {
+    word_bounds_in(text.as_bytes(), at)
+}
+
+/// [`word_bounds`] in valid UTF-8 bytes.
+pub(crate) fn word_bounds_in(b: &[u8], at: usize) -> (usize, usize) {
+    let is_letter = |cp: u32| syllable::packed(cp) != 0;
     let mut start = at;
-    while let Some((c, s)) = char_before(text, start) {
-        if syllable::letter(c).is_none() {
+    while let Some((cp, s)) = syllable::decode_before(b, start) {
+        if !is_letter(cp) {
             break;
         }
         start = s;
     }
     let mut end = at;
-    while let Some(c) = char_at(text, end) {
-        if syllable::letter(c).is_none() {
+    while end < b.len() {
+        let (cp, len) = syllable::decode_at(b, end);
+        if !is_letter(cp) {
             break;
         }
-        end += c.len_utf8();
+        end += len;
     }
     (start, end)
 }
@@ -51,7 +45,7 @@ pub(crate) fn word_bounds(text: &str, at: usize) -> (usize, usize) {
 /// be misplaced: a marked â ê ô ă ơ is right in every cluster (research §5.2 rules 2–3).
 #[inline]
 pub(crate) fn misplaced_at(text: &str, at: usize, len: usize, l: Letter, style: Tone) -> bool {
-    match settled_at(text, at, len, l, style) {
+    match settled_at(text.as_bytes(), at, len, l, style) {
         Some(misplaced) => misplaced,
         None => full_check(text, at, style),
     }
@@ -60,17 +54,10 @@ pub(crate) fn misplaced_at(text: &str, at: usize, len: usize, l: Letter, style: 
 /// [`misplaced_at`] from the neighbouring letters alone: `None` when only parsing the word
 /// can tell (and then the mark is misplaced exactly when [`syllable::needs_retone`] says so).
 #[inline]
-pub(crate) fn settled_at(
-    text: &str,
-    at: usize,
-    len: usize,
-    l: Letter,
-    style: Tone,
-) -> Option<bool> {
+pub(crate) fn settled_at(b: &[u8], at: usize, len: usize, l: Letter, style: Tone) -> Option<bool> {
     if l.tone == 0 || !(is_plain(l.v) || l.v == UW) {
         return Some(false);
     }
-    let b = text.as_bytes();
     if let Some(settled) = settled_by_ascii(b, at, len, l, style) {
         return Some(settled);
     }
