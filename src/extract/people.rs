@@ -19,6 +19,7 @@
 //! `dictionaries/cues.tsv` and [`body_end`], which finds where a body's name ends.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use aho_corasick::MatchKind;
@@ -82,16 +83,46 @@ static CUES: LazyLock<HashMap<Cue, Vec<&'static str>>> = LazyLock::new(|| {
     map
 });
 
-static CUE_SETS: LazyLock<HashMap<Cue, HashSet<&'static str>>> = LazyLock::new(|| {
-    CUES.iter()
-        .map(|(k, v)| (*k, v.iter().copied().collect()))
-        .collect()
+/// A set of words with a cheap hash: cue words are short and looked up once per word of a
+/// body, where the standard hasher's setup cost more than the lookup.
+type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+
+/// FNV-1a over the bytes of a word.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Per role (indexed by `Cue as usize`), its cue words.
+static CUE_SETS: LazyLock<[WordSet; CUE_ROLES]> = LazyLock::new(|| {
+    let mut sets: [WordSet; CUE_ROLES] = Default::default();
+    for (&role, list) in CUES.iter() {
+        sets[role as usize].extend(list.iter().copied());
+    }
+    sets
 });
 
 /// Per role (indexed by `Cue as usize`), the first words of its cues of several words ("trực"
 /// of "trực tiếp"): only after one of these can a cue longer than the word itself begin.
-static PHRASE_HEADS: LazyLock<[HashSet<&'static str>; CUE_ROLES]> = LazyLock::new(|| {
-    let mut heads: [HashSet<&'static str>; CUE_ROLES] = Default::default();
+static PHRASE_HEADS: LazyLock<[WordSet; CUE_ROLES]> = LazyLock::new(|| {
+    let mut heads: [WordSet; CUE_ROLES] = Default::default();
     for (&role, list) in CUES.iter() {
         for cue in list {
             if let Some((first, _)) = cue.split_once(' ') {
@@ -119,7 +150,7 @@ pub(crate) fn cues(role: Cue) -> &'static [&'static str] {
 
 /// Whether the lower-cased `word` is a cue of `role`.
 pub(crate) fn is_cue(word: &str, role: Cue) -> bool {
-    CUE_SETS.get(&role).is_some_and(|s| s.contains(word))
+    CUE_SETS[role as usize].contains(word)
 }
 
 /// One role's cues: `(first letter, cues longest first)`, sorted by the letter.
