@@ -55,12 +55,18 @@ pub struct Decoded {
     /// How sure the detector was, 0.0–1.0 (1.0 when the encoding was given or the bytes are
     /// valid UTF-8).
     pub confidence: f32,
-    /// What the decoder noticed: the detected encoding and its confidence when it had to guess
-    /// ("detected encoding tcvn3 (confidence 0.93)"), replaced bytes.
+    /// What the decoder noticed: the container the text came from, the detected encoding and
+    /// its confidence when it had to guess ("detected encoding tcvn3 (confidence 0.93)"),
+    /// replaced bytes.
     pub warnings: Vec<String>,
 }
 
 /// Decodes bytes in `encoding`, or detects the encoding with [`Encoding::Auto`].
+///
+/// Documents in a container are opened first: RTF, Word 97–2003 `.doc`, Word `.docx` and
+/// OpenDocument `.odt`. Their text is then decoded as below (a TCVN3 `.doc` is detected as
+/// TCVN3), and the first warning names the container ("read the text of a Word 97-2003
+/// document").
 ///
 /// Detection: valid UTF-8 is UTF-8 (a BOM is dropped; UTF-16 needs its BOM); ASCII full of VIQR
 /// marks spelling Vietnamese syllables is VIQR; otherwise each legacy decoder (TCVN3, VNI,
@@ -68,8 +74,10 @@ pub struct Decoded {
 /// accented words it produces, and the best wins, with a warning naming it.
 ///
 /// # Errors
-/// [`Error::NotText`] for binary data (NUL or control bytes) and for bytes that are neither
-/// UTF-8 nor any legacy encoding; [`Error::Decode`] when a forced encoding does not fit.
+/// [`Error::NotText`] for binary data (NUL or control bytes), for bytes that are neither
+/// UTF-8 nor any legacy encoding, and for files vanban does not read or cannot open (PDF,
+/// spreadsheets, other ZIP archives, damaged or encrypted documents), naming which;
+/// [`Error::Decode`] when a forced encoding does not fit.
 ///
 /// ```
 /// let d = vanban::decode(b"C\xe9ng h\xdfa", vanban::Encoding::Auto)?; // TCVN3 bytes
