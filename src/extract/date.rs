@@ -140,11 +140,69 @@ pub(crate) fn date_at_start(text: &str) -> Option<DateMatch> {
     static DATE_AT_START: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!("^(?:{})", DATE.as_str())).expect("anchored date regex")
     });
+    if let Some(d) = plain_day_date(text) {
+        return Some(d);
+    }
     if !has_digit(text) {
         return None;
     }
     let caps = DATE_AT_START.captures(text)?;
     accept(&caps, text, None)
+}
+
+/// The two commonest dates of citations, read without the regex: "ngày D/M/YYYY" and "ngày D
+/// tháng M năm YYYY" (one space each, ASCII digits), when a valid date and not followed by
+/// another digit, a slash or a lunar-calendar mark. `None` otherwise: [`date_at_start`]'s regex
+/// then decides, and it decides these forms the same way (a test compares them).
+fn plain_day_date(text: &str) -> Option<DateMatch> {
+    let rest = text
+        .strip_prefix("ngày ")
+        .or_else(|| text.strip_prefix("Ngày "))?;
+    let head = text.len() - rest.len();
+    let b = rest.as_bytes();
+    let number = |at: usize, min: usize, max: usize| -> Option<(u16, usize)> {
+        let n = b[at.min(b.len())..]
+            .iter()
+            .take(max + 1)
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if n < min || n > max {
+            return None;
+        }
+        let value = rest[at..at + n].parse().ok()?;
+        Some((value, at + n))
+    };
+    let (day, i) = number(0, 1, 2)?;
+    let (month, year, end) = if b.get(i) == Some(&b'/') {
+        let (month, j) = number(i + 1, 1, 2)?;
+        if b.get(j) != Some(&b'/') {
+            return None;
+        }
+        let (year, k) = number(j + 1, 4, 4)?;
+        (month, year, k)
+    } else if rest[i..].starts_with(" tháng ") {
+        let (month, j) = number(i + " tháng ".len(), 1, 2)?;
+        if !rest[j..].starts_with(" năm ") {
+            return None;
+        }
+        let (year, k) = number(j + " năm ".len(), 4, 4)?;
+        (month, year, k)
+    } else {
+        return None;
+    };
+    let after = &rest[end..];
+    if after.starts_with(|c: char| c.is_ascii_digit() || c == '/') || !plausible_year(year) {
+        return None;
+    }
+    let next: String = after.chars().take(14).collect::<String>().to_lowercase();
+    if next.contains("âm lịch") || next.trim_start().starts_with("(al)") {
+        return None;
+    }
+    let date = PartialDate::ymd(year, u8::try_from(month).ok()?, u8::try_from(day).ok()?)?;
+    Some(DateMatch {
+        date,
+        range: 0..head + end,
+    })
 }
 
 /// The date of one match of [`DATE`], unless the match is part of something else (a number,
@@ -581,6 +639,60 @@ mod tests {
                 "{line:?}"
             );
         }
+    }
+
+    #[test]
+    fn plain_day_dates_read_as_the_regex_reads_them() {
+        let regex = |text: &str| {
+            let caps = Regex::new(&format!("^(?:{})", DATE.as_str()))
+                .ok()?
+                .captures(text)?;
+            accept(&caps, text, None)
+        };
+        let mut texts: Vec<String> = Vec::new();
+        for dir in ["corpus/seeds", "corpus/composed", "../shared/corpus/dev"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                if let Ok(t) = std::fs::read_to_string(entry.path()) {
+                    texts.push(t);
+                }
+            }
+        }
+        for extra in [
+            "ngày 31/2/2020 x",
+            "ngày 5/6/20251",
+            "ngày 5/6/2025/",
+            "ngày 05 tháng 13 năm 2020",
+            "Ngày 1 tháng 1 năm 1799.",
+            "ngày 10/3/2024 âm lịch",
+            "ngày 10/3/2024 (AL)",
+            "ngày 7 tháng 8 năm 2025",
+            "ngày 7/8/2025",
+            "ngày 7/8",
+            "ngày 07/08/2025,",
+        ] {
+            texts.push(extra.to_string());
+        }
+        let mut checked = 0;
+        for t in &texts {
+            for (at, _) in t.match_indices("gày ") {
+                let Some(start) = t[..at].char_indices().next_back().map(|(i, _)| i) else {
+                    continue;
+                };
+                let text = &t[start..];
+                if let Some(fast) = plain_day_date(text) {
+                    let slow = regex(text);
+                    assert_eq!(
+                        slow.as_ref().map(|d| (d.date, d.range.clone())),
+                        Some((fast.date, fast.range.clone())),
+                        "{:?}",
+                        &text[..text.len().min(40)]
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 300, "only {checked} plain dates checked");
     }
 
     #[test]

@@ -31,7 +31,7 @@ use crate::record::Person;
 const SURNAMES_TXT: &str = include_str!("../../dictionaries/surnames.txt");
 const CUES_TSV: &str = include_str!("../../dictionaries/cues.tsv");
 
-static SURNAMES: LazyLock<HashSet<&'static str>> =
+static SURNAMES: LazyLock<WordSet> =
     LazyLock::new(|| word_list(SURNAMES_TXT).into_iter().collect());
 
 /// What a cue word does (`dictionaries/cues.tsv`).
