@@ -48,6 +48,8 @@ pub mod record;
 #[cfg(feature = "search")]
 pub mod search;
 mod segment;
+#[cfg(test)]
+mod testing;
 
 pub use crate::error::{Error, Result};
 pub use crate::extract::{extract, extract_bytes, extract_file, extract_with};

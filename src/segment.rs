@@ -1648,25 +1648,17 @@ mod tests {
             );
         }
         // Every line of the corpus on disk.
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        for dir in ["corpus/seeds", "corpus/composed", "../shared/corpus/dev"] {
-            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
-                continue;
+        let lines = crate::testing::corpus_lines();
+        for cell in lines.iter().filter(|l| !l.contains(['<', '&', '['])) {
+            let (got, _, _) = clean_cell(cell, true);
+            let t = cell.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+            let want = by_chars(t);
+            let want = if needs_cleaning(t.as_bytes()) {
+                want.trim_matches('_').trim()
+            } else {
+                t
             };
-            for entry in entries.flatten() {
-                let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
-                for cell in text.lines().filter(|l| !l.contains(['<', '&', '['])) {
-                    let (got, _, _) = clean_cell(cell, true);
-                    let t = cell.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-                    let want = by_chars(t);
-                    let want = if needs_cleaning(t.as_bytes()) {
-                        want.trim_matches('_').trim()
-                    } else {
-                        t
-                    };
-                    assert_eq!(got, want, "{cell:?}");
-                }
-            }
+            assert_eq!(got, want, "{cell:?}");
         }
     }
 
@@ -1685,16 +1677,7 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        for dir in ["corpus/seeds", "corpus/composed", "../shared/corpus/dev"] {
-            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
-                continue;
-            };
-            for entry in entries.flatten() {
-                let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
-                lines.extend(text.lines().map(str::to_string));
-            }
-        }
+        lines.extend(crate::testing::corpus_lines());
         for line in &lines {
             assert_eq!(
                 is_distribution_marker(line),
@@ -1726,16 +1709,7 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        for dir in ["corpus/seeds", "corpus/composed", "../shared/corpus/dev"] {
-            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
-                continue;
-            };
-            for entry in entries.flatten() {
-                let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
-                texts.extend(text.lines().map(str::to_string));
-            }
-        }
+        texts.extend(crate::testing::corpus_lines());
         for t in &texts {
             assert_eq!(collapsed(t), collapse(t), "{t:?}");
         }

@@ -1487,18 +1487,9 @@ mod tests {
             assert_eq!(marker_len(line), want, "{line:?}");
         }
         // Every line of the corpus on disk, and every string of up to four pieces of markers.
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        for dir in ["corpus/seeds", "corpus/composed", "../shared/corpus/dev"] {
-            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
-                continue;
-            };
-            for entry in entries.flatten() {
-                let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
-                for line in text.lines() {
-                    let want = MARKER.find(line).map_or(0, |m| m.end());
-                    assert_eq!(marker_len(line), want, "{line:?}");
-                }
-            }
+        for line in corpus_lines() {
+            let want = MARKER.find(&line).map_or(0, |m| m.end());
+            assert_eq!(marker_len(&line), want, "{line:?}");
         }
         let pieces = [
             " ", "*", "_", "-", "•", "–", "\t", "\u{a0}", "1", "12", "123", ".", ")", "a", "đ",
@@ -1552,21 +1543,7 @@ mod tests {
         }
     }
 
-    /// The lines of the corpus on disk (seeds, composed samples, the shared dev set).
-    fn corpus_lines() -> Vec<String> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut out = Vec::new();
-        for dir in ["corpus/seeds", "corpus/composed", "../shared/corpus/dev"] {
-            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
-                continue;
-            };
-            for entry in entries.flatten() {
-                let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
-                out.extend(text.lines().map(str::to_string));
-            }
-        }
-        out
-    }
+    use crate::testing::corpus_lines;
 
     #[test]
     fn sentences_split_as_the_byte_loop_did() {

@@ -649,15 +649,7 @@ mod tests {
                 .captures(text)?;
             accept(&caps, text, None)
         };
-        let mut texts: Vec<String> = Vec::new();
-        for dir in ["corpus/seeds", "corpus/composed", "../shared/corpus/dev"] {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                if let Ok(t) = std::fs::read_to_string(entry.path()) {
-                    texts.push(t);
-                }
-            }
-        }
+        let mut texts = crate::testing::corpus_texts();
         for extra in [
             "ngày 31/2/2020 x",
             "ngày 5/6/20251",

@@ -70,6 +70,7 @@ fn restyle(record: &mut Record, opts: &Options) {
 
 fn fill(record: &mut Record, seg: &Segments<'_>) {
     let mut warnings = Vec::new();
+    let body = seg.body_text();
     match record.kind {
         Kind::Dispatch => {
             let h = header::header(seg, &mut warnings);
@@ -84,7 +85,7 @@ fn fill(record: &mut Record, seg: &Segments<'_>) {
             record.distribution = recipients::distribution(seg);
             record.signer = signature::signer(seg);
             if record.date.is_none() {
-                record.date = adoption_date(&seg.body_text());
+                record.date = adoption_date(&body);
             }
             if record.doc_type.is_none()
                 && record.number_parts.is_none()
@@ -106,7 +107,6 @@ fn fill(record: &mut Record, seg: &Segments<'_>) {
             }
         }
     }
-    let body = seg.body_text();
     // Citations may sit in the subject or title block too ("V/v triển khai Kế hoạch số …").
     let mut cited = seg.text(seg.subject.clone());
     cited.push_str(&body);

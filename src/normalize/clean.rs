@@ -521,15 +521,8 @@ mod tests {
     #[cfg(target_arch = "x86_64")]
     #[test]
     fn avx2_blocks_agree_with_the_portable_ones_on_the_corpus() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-        for dir in ["seeds", "dev"] {
-            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
-                panic!("corpus not found at {}", root.display());
-            };
-            for path in entries.flatten().map(|e| e.path()) {
-                let Ok(text) = std::fs::read_to_string(&path) else {
-                    continue;
-                };
+        for dir in ["../shared/corpus/seeds", "../shared/corpus/dev"] {
+            for (_, text) in crate::testing::texts_in(dir, true) {
                 for window in text.as_bytes().windows(WINDOW) {
                     let Ok(w) = <&[u8; WINDOW]>::try_from(window) else {
                         continue;
@@ -543,16 +536,9 @@ mod tests {
     #[test]
     fn blocks_agree_with_the_definition_on_the_corpus() {
         use unicode_normalization::UnicodeNormalization;
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
         let mut seen = 0;
-        for dir in ["seeds", "dev"] {
-            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
-                panic!("corpus not found at {}", root.display());
-            };
-            for path in entries.flatten().map(|e| e.path()) {
-                let Ok(text) = std::fs::read_to_string(&path) else {
-                    continue;
-                };
+        for dir in ["../shared/corpus/seeds", "../shared/corpus/dev"] {
+            for (_, text) in crate::testing::texts_in(dir, true) {
                 seen += 1;
                 let old = super::super::pipeline(&text, Tone::Old).into_owned();
                 let new = super::super::pipeline(&text, Tone::New).into_owned();

@@ -5,10 +5,10 @@
 //! the comparisons: a letter or vowel test is four instructions instead of a dozen.
 
 use std::arch::x86_64::{
-    __m256i, _mm256_and_si256, _mm256_andnot_si256, _mm256_blendv_epi8, _mm256_cmpeq_epi8,
-    _mm256_loadu_si256, _mm256_max_epu8, _mm256_min_epu8, _mm256_movemask_epi8, _mm256_or_si256,
-    _mm256_set1_epi8, _mm256_setr_epi8, _mm256_setzero_si256, _mm256_shuffle_epi8,
-    _mm256_srli_epi16,
+    __m256i, _mm256_and_si256, _mm256_andnot_si256, _mm256_blendv_epi8,
+    _mm256_broadcastsi128_si256, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_max_epu8,
+    _mm256_min_epu8, _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8, _mm256_setzero_si256,
+    _mm256_shuffle_epi8, _mm256_srli_epi16, _mm_loadu_si128,
 };
 
 use super::clean::WINDOW;
@@ -131,41 +131,9 @@ unsafe fn load(w: &[u8; WINDOW], k: usize) -> __m256i {
 #[inline]
 #[target_feature(enable = "avx2")]
 unsafe fn table(t: &[u8; 16]) -> __m256i {
-    let b = |k: usize| t[k] as i8;
-    _mm256_setr_epi8(
-        b(0),
-        b(1),
-        b(2),
-        b(3),
-        b(4),
-        b(5),
-        b(6),
-        b(7),
-        b(8),
-        b(9),
-        b(10),
-        b(11),
-        b(12),
-        b(13),
-        b(14),
-        b(15),
-        b(0),
-        b(1),
-        b(2),
-        b(3),
-        b(4),
-        b(5),
-        b(6),
-        b(7),
-        b(8),
-        b(9),
-        b(10),
-        b(11),
-        b(12),
-        b(13),
-        b(14),
-        b(15),
-    )
+    // SAFETY: `t` is 16 readable bytes, and this load needs no alignment.
+    let lane = unsafe { _mm_loadu_si128(t.as_ptr().cast()) };
+    _mm256_broadcastsi128_si256(lane)
 }
 
 /// Each byte looked up by its low half in `low` and its high half in `high`, the two ANDed.

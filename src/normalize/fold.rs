@@ -242,16 +242,9 @@ mod tests {
 
     #[test]
     fn byte_tables_agree_with_the_rule_on_the_corpus() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
         let mut seen = 0;
-        for dir in ["seeds", "dev"] {
-            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
-                panic!("corpus not found at {}", root.display());
-            };
-            for path in entries.flatten().map(|e| e.path()) {
-                let Ok(text) = std::fs::read_to_string(&path) else {
-                    continue;
-                };
+        for dir in ["../shared/corpus/seeds", "../shared/corpus/dev"] {
+            for (path, text) in crate::testing::texts_in(dir, true) {
                 let nfd: String = text.nfd().collect();
                 for t in [&text, &nfd] {
                     let got = fold(t);

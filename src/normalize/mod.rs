@@ -500,17 +500,10 @@ mod tests {
 
     #[test]
     fn one_pass_agrees_with_the_pipeline_on_the_corpus() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
         let mut seen = 0;
         let mut fused_took = 0;
-        for dir in ["seeds", "dev"] {
-            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
-                panic!("corpus not found at {}", root.display());
-            };
-            for path in entries.flatten().map(|e| e.path()) {
-                let Ok(text) = std::fs::read_to_string(&path) else {
-                    continue;
-                };
+        for dir in ["../shared/corpus/seeds", "../shared/corpus/dev"] {
+            for (path, text) in crate::testing::texts_in(dir, true) {
                 seen += 1;
                 for (v, variant) in dirty_variants(&text).iter().enumerate() {
                     for tone in [Tone::Old, Tone::New] {
@@ -553,7 +546,6 @@ mod tests {
     /// `String::from_utf8` would, and that the line feeds it notes are where repair looks.
     #[test]
     fn one_pass_output_is_utf8() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
         let mut texts: Vec<String> = [
             "hoa\u{300} giải\tkhoe\u{309}\r\nthuy\u{309}\rx\u{2028}y",
             "T\nhoà Uỷ\nban\r\nq\rùy h\noà\u{AD}",
@@ -575,14 +567,10 @@ mod tests {
                 assert_eq!(normalize_str(text, &opts), pipeline(text, tone), "{text:?}");
             }
         }
-        for dir in ["seeds", "dev"] {
-            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
-                panic!("corpus not found at {}", root.display());
-            };
-            for path in entries.flatten().map(|e| e.path()).take(40) {
-                if let Ok(text) = std::fs::read_to_string(&path) {
-                    texts.extend(dirty_variants(&text));
-                }
+        for dir in ["../shared/corpus/seeds", "../shared/corpus/dev"] {
+            let found = crate::testing::texts_in(dir, true);
+            for (_, text) in found.iter().take(40) {
+                texts.extend(dirty_variants(text));
             }
         }
         let mut checked = 0;
