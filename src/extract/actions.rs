@@ -132,8 +132,9 @@ fn enumerator_end(s: &str, i: usize) -> Result<Option<usize>, ()> {
 }
 
 /// Words without which a line asks nothing: the request verbs of `cues.tsv` (as written and
-/// with a capital: "đề nghị", "Đề nghị"), the strong deadline words, "Đối với" (seeds/000) and
-/// the closing article's "chịu trách nhiệm thi hành".
+/// with a capital: "đề nghị", "Đề nghị"), the strong deadline words, "Đối với" (seeds/000),
+/// the closing article's "chịu trách nhiệm thi hành" and the closing "Trong quá trình thực
+/// hiện, nếu có khó khăn, vướng mắc, …" ([`difficulty`]).
 static TASK_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let mut words: Vec<String> = Vec::new();
     for verb in crate::extract::people::cues(Cue::Request) {
@@ -146,7 +147,7 @@ static TASK_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     words.extend(
         STRONG_DEADLINE
             .iter()
-            .chain(&["Đối với", "chịu trách nhiệm thi hành"])
+            .chain(&["Đối với", "chịu trách nhiệm thi hành", "Trong quá trình"])
             .map(|w| (*w).to_string()),
     );
     // Leftmost-first answers `is_match` as the standard semantics would, and lets the
@@ -184,6 +185,12 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
     let mut article: Option<Vec<String>> = None;
     // Lines already taken as the items of a list under a request.
     let mut skip_to = 0;
+    // "… yêu cầu các cấp ủy đảng tập trung làm tốt các việc sau:" (composed party_02): those
+    // asked, and the line of the intro or of the last "Một là, …" item after it.
+    let mut enumerated: Option<(Vec<String>, usize)> = None;
+    // A numbered point under "… yêu cầu:" was a body's own sentence ("1. Bộ Tài chính, Ngân
+    // hàng Nhà nước … phối hợp …", dev/d065): a plain paragraph after it explains that point.
+    let mut point_sentences = false;
     for (n, raw) in lines.iter().enumerate() {
         if n < skip_to {
             continue;
@@ -319,12 +326,33 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
                         // A sub-point of a task given inline ("3. Sở X: task" / "- …").
                         continue;
                     }
+                    if point_sentences && marker_len == 0 && cue_at(line, Cue::Request).is_none() {
+                        // "Mức quà tặng: 100.000 đồng/người dân …" under "1. Bộ Tài chính …
+                        // phối hợp …" (dev/d065) says more about that point; "Yêu cầu Giám đốc
+                        // các sở …" after the last point (dev/d038) is a request of its own.
+                        continue;
+                    }
                     in_directive = false;
                     directive = None;
+                    point_sentences = false;
                 }
                 DirectiveLine::End => {
+                    if !section && numbered(raw, marker_len) {
+                        // "… Thủ tướng Chính phủ yêu cầu:" / "2. Bộ Tài chính chủ trì, phối
+                        // hợp …" / "3. Ngân hàng Nhà nước Việt Nam chỉ đạo …" (dev/d065): each
+                        // point is its body's own sentence.
+                        let who = subject(line);
+                        if !who.is_empty() && who_then_verb(line) {
+                            push(&mut out, line, who);
+                            point_sentences = true;
+                            directive = None;
+                            heading_open = false;
+                            continue;
+                        }
+                    }
                     in_directive = false;
                     directive = None;
+                    point_sentences = false;
                 }
             }
         }
@@ -340,7 +368,17 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
         if let Some(text) = ordinal_item(line) {
             // The item's first sentence is the task; the rest explains it (seeds/001).
             let text = sentences(text).first().map_or(text, |r| &text[r.clone()]);
-            let assignees = requested_in(text);
+            let mut assignees = requested_in(text);
+            // Items right after an intro "… yêu cầu X … các việc sau:" are X's tasks.
+            match enumerated.as_mut() {
+                Some((who, at)) if lines[*at + 1..n].iter().all(|l| l.trim().is_empty()) => {
+                    if assignees.is_empty() {
+                        assignees = who.clone();
+                    }
+                    *at = n;
+                }
+                _ => enumerated = None,
+            }
             push(&mut out, text, assignees);
             carry = false;
             continue;
@@ -391,6 +429,7 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
                             // "… yêu cầu:" closing its paragraph: the numbered items below
                             // say who does what (dev/d038).
                             in_directive = true;
+                            point_sentences = false;
                             directive = None;
                             continue;
                         }
@@ -420,7 +459,24 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
                         && last
                         && (next_line(&lines, n).is_some_and(|l| colon_item(l).is_some())
                             || heading_follows(&lines, n));
-                    if !lists_next {
+                    // "… yêu cầu các Đảng ủy trực thuộc thực hiện một số nội dung như sau:"
+                    // (dev/d091) says only that tasks follow: the items below are the tasks of
+                    // those asked. "Mời … chuẩn bị phát biểu một trong các nội dung sau:" is a
+                    // task itself (seeds/000).
+                    let intro = last && announces_list(sentence) && !invites(req.from_verb);
+                    if intro && !req.assignees.is_empty() {
+                        let listed = listed_items(&lines, n);
+                        if listed.len() >= 2 {
+                            for (k, item) in listed {
+                                push(&mut out, item, req.assignees.clone());
+                                skip_to = skip_to.max(k + 1);
+                            }
+                            any = true;
+                            continue;
+                        }
+                        enumerated = Some((req.assignees.clone(), n));
+                    }
+                    if !lists_next && !intro {
                         // "… đề nghị các cơ quan, đơn vị thực hiện tốt một số nội dung sau:"
                         // followed by "Sở …: task" items is said by those items (composed
                         // party_04); "Mời … chuẩn bị … sau:" is a task itself (seeds/000).
@@ -432,6 +488,7 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
                         // Lines before the first numbered body ("- Đánh giá …" under "6.1.
                         // Mời … sau:", seeds/000) are topics, not tasks.
                         in_directive = true;
+                        point_sentences = false;
                         directive = None;
                     } else {
                         current = Some(req.assignees);
@@ -450,6 +507,15 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
                     push(&mut out, sentence, who);
                     any = true;
                     continue;
+                }
+                if current.is_none() && !carry {
+                    // After a request the sentence goes on with it ("… yêu cầu các sở …
+                    // triển khai …. Trong quá trình thực hiện nếu phát sinh vướng mắc, báo
+                    // cáo …", dev/d036) and is taken below.
+                    if let Some(who) = difficulty(sentence) {
+                        push(&mut out, sentence, who);
+                        continue;
+                    }
                 }
             }
             let who = subject(sentence);
@@ -989,6 +1055,23 @@ fn listed_items<'a>(lines: &[&'a str], n: usize) -> Vec<(usize, &'a str)> {
     items
 }
 
+/// Whether a sentence only announces the list after it: it ends with "… (các|một số) nội dung
+/// (như) sau:" or "… sau đây:" ("… thực hiện tốt các nhiệm vụ sau:", composed party_07).
+fn announces_list(sentence: &str) -> bool {
+    let Some(head) = sentence.trim_end_matches(['*', ' ']).strip_suffix(':') else {
+        return false;
+    };
+    let head = head.trim_end_matches(['*', ' ']);
+    let head = head.strip_suffix(" đây").unwrap_or(head);
+    head.strip_suffix("sau").is_some_and(|h| h.ends_with(' '))
+}
+
+/// Whether a request is an invitation ("Mời Thường trực … chuẩn bị …", seeds/000).
+fn invites(from_verb: &str) -> bool {
+    let s = from_verb.trim_start();
+    s.starts_with("Mời ") || s.starts_with("mời ")
+}
+
 /// "Một là, Bám sát …" → "Bám sát …".
 fn ordinal_item(line: &str) -> Option<&str> {
     let n = cue_at(line, Cue::Ordinal)?;
@@ -1219,9 +1302,61 @@ fn addressed(sentence: &str) -> Option<Vec<String>> {
     if rest.starts_with("các trường hợp") || rest.starts_with("trường hợp") {
         return None;
     }
+    // A body is named: "Đối với Phụ lục cùng tệp tin …" (dev/d011) and "Đối với Nguyễn Tất
+    // Thành, …" (dev/d067) address a case or a person of a report.
+    cue_at(rest, Cue::BodyHead)?;
     let (bodies, end) = assignee_span(rest);
     let after = rest[end..].trim_start();
-    (!bodies.is_empty() && !after.is_empty() && !after.starts_with([':', ','])).then_some(bodies)
+    if bodies.is_empty() || after.is_empty() || after.starts_with([':', ',']) {
+        return None;
+    }
+    // What follows the name says what it must do ("… cần nhanh chóng …", dev/d029), not what
+    // it is or did: "Đối với các dự án đang triển khai thi công", "… Bộ Tài chính đã nghiêm túc
+    // nghiên cứu …" (dev/d027). A case followed by its task after a colon stays a task ("Đối
+    // với các dự án đã được phê duyệt …: Khẩn trương lập …", dev/d024).
+    let word = after.split([' ', ',']).next().unwrap_or(after);
+    let colon_task = after
+        .split_once(": ")
+        .is_some_and(|(_, t)| t.starts_with(char::is_uppercase));
+    if CASE_WORDS.contains(&word) && !colon_task {
+        return None;
+    }
+    Some(bodies)
+}
+
+/// Words after "Đối với X" that describe a case rather than ask X for something.
+const CASE_WORDS: &[&str] = &[
+    "là", "đã", "đang", "khi", "nếu", "không", "chưa", "sẽ", "thì", "được", "có",
+];
+
+/// "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị, địa phương
+/// phản ánh về Văn phòng UBND tỉnh …" (the closing paragraph of a plan or decision, dev/d003,
+/// d011, d035): who must report, named after the condition; none in "…, đề nghị phản ánh về Bộ
+/// Tài chính" (dev/d050).
+fn difficulty(sentence: &str) -> Option<Vec<String>> {
+    let s = sentence.trim_start().strip_prefix("Trong quá trình ")?;
+    let at = s.find("vướng mắc").or_else(|| s.find("khó khăn"))?;
+    if !s[..at].contains("nếu ") {
+        return None;
+    }
+    // The condition ends at a comma ("…, vướng mắc và cần sửa đổi, bổ sung Quy chế này, các
+    // cơ quan …", dev/d011) or at "đề nghị" ("… vướng mắc đề nghị các Sở …", dev/d031): the
+    // first clause after it that opens with bodies followed by a verb names who acts.
+    let tail = &s[at..];
+    let clause_starts = std::iter::once(tail.find(' ').unwrap_or(tail.len()))
+        .chain(memchr::memchr_iter(b',', tail.as_bytes()).map(|i| i + 1));
+    for start in clause_starts {
+        let clause = tail[start..].trim_start();
+        let clause = clause
+            .strip_prefix("đề nghị ")
+            .or_else(|| clause.strip_prefix("thì "))
+            .unwrap_or(clause);
+        let (bodies, end) = assignee_span(clause);
+        if !bodies.is_empty() && clause[end..].trim_start().starts_with(char::is_lowercase) {
+            return Some(bodies);
+        }
+    }
+    Some(Vec::new())
 }
 
 /// Who must act, at the start of `s`: words up to the first verb (a stop word) or punctuation
@@ -1642,6 +1777,105 @@ mod tests {
             assignees.iter().map(|s| s.to_string()).collect(),
             deadline.map(String::from),
         )
+    }
+
+    #[test]
+    fn a_request_that_announces_a_list_lends_its_assignees_to_the_items() {
+        // Bullets under "… yêu cầu X thực hiện các nội dung sau:": the intro is no task.
+        let text = "Ủy ban nhân dân huyện yêu cầu các xã, thị trấn thực hiện một số nội dung \
+                    như sau:\n\n- Rà soát danh sách hộ nghèo trên địa bàn.\n\n- Tổng hợp kết \
+                    quả, báo cáo Ủy ban nhân dân huyện.\n";
+        assert_eq!(
+            items(text),
+            vec![
+                item(
+                    "Rà soát danh sách hộ nghèo trên địa bàn",
+                    &["các xã, thị trấn"],
+                    None
+                ),
+                item(
+                    "Tổng hợp kết quả, báo cáo Ủy ban nhân dân huyện",
+                    &["các xã, thị trấn"],
+                    None
+                ),
+            ]
+        );
+        // "Một là, …" items after the intro take its assignees.
+        let text = "2. Thời gian tới, yêu cầu các chi bộ tập trung làm tốt các việc sau:\n\n\
+                    Một là, nâng cao chất lượng sinh hoạt chi bộ.\n\n\
+                    Hai là, kiện toàn tổ chức, hoàn thành trong tháng 12/2024.\n";
+        assert_eq!(
+            items(text),
+            vec![
+                item(
+                    "nâng cao chất lượng sinh hoạt chi bộ",
+                    &["các chi bộ"],
+                    None
+                ),
+                item(
+                    "kiện toàn tổ chức, hoàn thành trong tháng 12/2024",
+                    &["các chi bộ"],
+                    Some("2024-12")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_closing_report_on_difficulties_is_a_task() {
+        let text = "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị \
+                    kịp thời phản ánh về Sở Nội vụ để tổng hợp, báo cáo./.\n";
+        assert_eq!(
+            items(text),
+            vec![item(
+                "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị \
+                 kịp thời phản ánh về Sở Nội vụ để tổng hợp, báo cáo",
+                &["các cơ quan, đơn vị"],
+                None
+            )]
+        );
+        // Nobody named after the condition.
+        let text = "Trong quá trình thực hiện nếu có vướng mắc, đề nghị phản ánh về Bộ Tư pháp \
+                    để giải quyết.\n";
+        assert_eq!(items(text).len(), 1);
+        assert!(items(text)[0].1.is_empty());
+    }
+
+    #[test]
+    fn numbered_points_under_a_colon_request_are_their_bodies_sentences() {
+        let text = "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:\n\n\
+                    1. Sở Tài chính chủ trì, phối hợp với các cơ quan liên quan bố trí kinh phí.\n\n\
+                    Mức hỗ trợ: 500.000 đồng/hộ.\n\n\
+                    2. Sở Y tế chỉ đạo các bệnh viện bảo đảm thuốc men.\n\n\
+                    Yêu cầu Thủ trưởng các cơ quan, đơn vị triển khai thực hiện nghiêm túc.\n";
+        let got = items(text);
+        let texts: Vec<&str> = got.iter().map(|i| i.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Sở Tài chính chủ trì, phối hợp với các cơ quan liên quan bố trí kinh phí",
+                "Sở Y tế chỉ đạo các bệnh viện bảo đảm thuốc men",
+                "Yêu cầu Thủ trưởng các cơ quan, đơn vị triển khai thực hiện nghiêm túc",
+            ]
+        );
+        assert_eq!(got[0].1, vec!["Sở Tài chính".to_string()]);
+        assert_eq!(got[1].1, vec!["Sở Y tế".to_string()]);
+    }
+
+    #[test]
+    fn a_case_after_doi_voi_is_no_task() {
+        for text in [
+            "Đối với Phụ lục kèm theo, Văn thư chỉ ký số văn bản chính.\n",
+            "Đối với các dự án đang triển khai thi công.\n",
+            "Đối với các nội dung góp ý khác, Bộ Tài chính đã tiếp thu đầy đủ.\n",
+        ] {
+            assert_eq!(items(text), vec![], "{text}");
+        }
+        // A case followed by its task after a colon, and a body asked to act, are tasks.
+        let text = "Đối với các dự án đã được phê duyệt: Khẩn trương lập hồ sơ mời thầu.\n";
+        assert_eq!(items(text).len(), 1);
+        let text = "Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng.\n";
+        assert_eq!(items(text).len(), 1);
     }
 
     const SEED_000: &str = include_str!("../../corpus/seeds/000_77c515b30785bc67.txt");

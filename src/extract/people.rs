@@ -53,6 +53,9 @@ pub(crate) enum Cue {
     TitleStop,
     /// "huyện", "xã": a place name follows.
     Level,
+    /// "chiến lược": goes on with a body's name after a comma ("Ban Chính sách, chiến lược
+    /// Trung ương").
+    CommaWord,
 }
 
 static CUES: LazyLock<HashMap<Cue, Vec<&'static str>>> = LazyLock::new(|| {
@@ -72,6 +75,7 @@ static CUES: LazyLock<HashMap<Cue, Vec<&'static str>>> = LazyLock::new(|| {
             "name_word" => Cue::NameWord,
             "title_stop" => Cue::TitleStop,
             "level" => Cue::Level,
+            "comma_word" => Cue::CommaWord,
             _ => Cue::Stop,
         };
         map.entry(role).or_default().push(row[c]);
@@ -177,7 +181,7 @@ static CUES_BY_FIRST: LazyLock<[CueGroups; CUE_ROLES]> = LazyLock::new(|| {
 });
 
 /// How many [`Cue`] roles there are.
-const CUE_ROLES: usize = Cue::Level as usize + 1;
+const CUE_ROLES: usize = Cue::CommaWord as usize + 1;
 
 /// The longest cue of `role` that `text` begins with (any case, whole words): its length in
 /// `text`.
@@ -369,6 +373,10 @@ fn comma_in_name(text: &str, k: usize) -> bool {
     let Some(first_end) = word_end(text, s) else {
         return false;
     };
+    if cue_at(&text[s..], Cue::CommaWord).is_some() {
+        // "Ban Chính sách, chiến lược Trung ương": the second half of a paired name.
+        return true;
+    }
     if !is_titlecase(&text[s..first_end]) || cue_at(&text[s..], Cue::BodyHead).is_some() {
         return false;
     }
@@ -671,10 +679,20 @@ fn trailing_titles(text: &str, mut j: usize, hits: &[Hit], titles: &mut Vec<Stri
         let Some(sep) = text[k..].chars().next() else {
             break;
         };
-        if !matches!(sep, ',' | '-' | '–' | '—') {
-            break;
-        }
-        let mut s = skip_spaces(text, k + sep.len_utf8());
+        // A post given or held with it: "…, Phó Trưởng Ban Chính sách, chiến lược Trung ương
+        // làm Phó Trưởng Ban Chỉ đạo", "… kiêm Tổ trưởng Tổ Biên tập" (a personnel decision).
+        let post = ["làm ", "kiêm "]
+            .iter()
+            .find_map(|w| text[k..].strip_prefix(w))
+            .map(|rest| text.len() - rest.len())
+            .filter(|&s| k > j && hit_at(hits, s).is_some());
+        let mut s = match post {
+            Some(s) => s,
+            None if matches!(sep, ',' | '-' | '–' | '—') => {
+                skip_spaces(text, k + sep.len_utf8())
+            }
+            None => break,
+        };
         if let Some(n) = prefix_len_ci(&text[s..], "kiêm ") {
             s = skip_spaces(text, s + n);
         }
@@ -1029,6 +1047,32 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_paired_body_name_with_a_comma_and_posts_given_with_lam_and_kiem() {
+        let text = "- Đồng chí Nguyễn Văn An, Phó Trưởng Ban Chính sách, chiến lược Trung ương \
+                    làm Phó Trưởng Ban Chỉ đạo kiêm Tổ trưởng Tổ công tác;\n";
+        assert_eq!(
+            got(text),
+            want(&[(
+                "Nguyễn Văn An",
+                &[
+                    "Phó Trưởng Ban Chính sách, chiến lược Trung ương",
+                    "Phó Trưởng Ban Chỉ đạo",
+                    "Tổ trưởng Tổ công tác",
+                ],
+            )])
+        );
+        // A comma before another post still splits the titles.
+        let text = "ông Trần Văn Bình, Giám đốc Sở Tài chính, Tổ trưởng Tổ công tác, phát biểu.\n";
+        assert_eq!(
+            got(text),
+            want(&[(
+                "Trần Văn Bình",
+                &["Giám đốc Sở Tài chính", "Tổ trưởng Tổ công tác"],
+            )])
+        );
+    }
+
     fn got(text: &str) -> Vec<(String, Vec<String>)> {
         people(text)
             .into_iter()
@@ -1063,7 +1107,8 @@ mod tests {
                     "name_word",
                     "stop",
                     "title_stop",
-                    "level"
+                    "level",
+                    "comma_word"
                 ]
                 .contains(&row[1]),
                 "{row:?}"
@@ -1093,7 +1138,10 @@ mod tests {
             // seeds/001
             (
                 "do đồng chí Mạc Đình Huấn- Phó Trưởng Ban Tuyên giáo Tỉnh ủy làm Trưởng Đoàn",
-                want(&[("Mạc Đình Huấn", &["Phó Trưởng Ban Tuyên giáo Tỉnh ủy"])]),
+                want(&[(
+                    "Mạc Đình Huấn",
+                    &["Phó Trưởng Ban Tuyên giáo Tỉnh ủy", "Trưởng Đoàn"],
+                )]),
             ),
             (
                 "có đồng chí Dương Thanh Huân- TUV, Bí thư Huyện ủy và lãnh đạo, chuyên viên",
