@@ -4,7 +4,8 @@
 //! `search` index). Each stage is a function of its own:
 //!
 //! ```
-//! // TCVN3 bytes, as decades of archives keep them (RTF, .doc, .docx and .odt are opened too).
+//! // TCVN3 bytes, as decades of archives keep them (RTF, .doc, .docx, .odt, .xls, .xlsx and PDF
+//! // text layers are opened too).
 //! let decoded = vanban::decode(b"C\xe9ng h\xdfa x\xb7 h\xe9i", vanban::Encoding::Auto)?;
 //! assert_eq!(decoded.text, "Cộng hòa xã hội");
 //! assert_eq!(decoded.encoding, vanban::Encoding::Tcvn3);

@@ -1,18 +1,26 @@
 //! Documents inside a container: the text of RTF files and Word 97–2003 `.doc` files, the form
-//! in which decades of legacy-encoded archives were kept, and of the ZIP packages of later years
-//! (Word `.docx`, OpenDocument `.odt`).
+//! in which decades of legacy-encoded archives were kept, of the ZIP packages of later years
+//! (Word `.docx`, OpenDocument `.odt`), of Excel workbooks (`.xls` of Excel 97–2003 and 5/95,
+//! `.xlsx`) and of the text layer of PDF documents (with the `pdf` feature, on by default).
 //!
 //! A container is recognised by its first bytes. What comes out is either the 8-bit text stream
 //! as the legacy font saw it (TCVN3 or VNI bytes, still to be decoded by [`crate::decode`]'s
-//! detection), or Unicode text when the document mixes legacy runs with Unicode characters.
-//! Other compound files and packages (Excel workbooks, presentations), other ZIP archives and PDF
-//! are named in a clear error instead of being read as noise.
+//! detection), or Unicode text, or both in runs when the document mixes legacy runs with Unicode
+//! characters. A workbook gives the text of its cells, a row a line, cells separated by tabs; a
+//! PDF its lines as drawn on the pages. Presentations, other compound files and ZIP archives,
+//! encrypted documents and PDF files without a text layer (scans) are named in a clear error
+//! instead of being read as noise.
 
 mod package;
+#[cfg(feature = "pdf")]
+mod pdf;
 mod rtf;
 mod word;
+mod xls;
+mod xlsx;
 
 use std::fmt;
+use std::io::Cursor;
 
 use crate::error::{Error, Result};
 use crate::normalize::Decoded;
@@ -29,6 +37,13 @@ pub(crate) enum Container {
     Docx,
     /// An OpenDocument text (`content.xml` in a ZIP package).
     Odt,
+    /// An Excel 97–2003 (or 5/95) workbook (the `Workbook`/`Book` stream of a compound file).
+    Xls,
+    /// An Excel 2007+ workbook (`xl/workbook.xml` in a ZIP package).
+    Xlsx,
+    /// The text layer of a PDF document.
+    #[cfg(feature = "pdf")]
+    Pdf,
 }
 
 impl fmt::Display for Container {
@@ -38,6 +53,10 @@ impl fmt::Display for Container {
             Container::Word => "a Word 97-2003 document",
             Container::Docx => "a Word .docx document",
             Container::Odt => "an OpenDocument text",
+            Container::Xls => "an Excel 97-2003 workbook",
+            Container::Xlsx => "an Excel .xlsx workbook",
+            #[cfg(feature = "pdf")]
+            Container::Pdf => "a PDF document",
         })
     }
 }
@@ -76,6 +95,10 @@ pub(crate) struct Opened {
 /// The magic number of an OLE compound file (Word, Excel and PowerPoint 97–2003).
 const COMPOUND_FILE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
+/// What vanban reads, for the errors naming files it does not.
+const READ: &str = "vanban reads text, RTF, Word .doc/.docx, OpenDocument .odt, \
+                               Excel .xls/.xlsx and PDF files";
+
 /// Whether `bytes` start like a container [`open`] reads or names.
 pub(crate) fn is_container(bytes: &[u8]) -> bool {
     bytes.starts_with(COMPOUND_FILE)
@@ -88,8 +111,9 @@ pub(crate) fn is_container(bytes: &[u8]) -> bool {
 ///
 /// # Errors
 /// [`Error::NotText`] for a damaged container, a compound file or package without a text
-/// document (a workbook, a presentation), an encrypted document, a PDF or another ZIP archive,
-/// each naming what it is.
+/// document or workbook (a presentation), an encrypted document, a PDF without a text layer (or
+/// any PDF in a build without the `pdf` feature) or another ZIP archive, each naming what it
+/// is.
 pub(crate) fn open(bytes: &[u8]) -> Result<Option<Opened>> {
     if rtf::is_rtf(bytes) {
         let content = rtf::text(bytes);
@@ -101,21 +125,29 @@ pub(crate) fn open(bytes: &[u8]) -> Result<Option<Opened>> {
     if bytes.starts_with(COMPOUND_FILE) {
         // The compound-file reader is a dependency fed with untrusted bytes: a panic inside it
         // must become an error on this one file, not end a batch.
-        let read = std::panic::catch_unwind(|| word::text(bytes))
+        let read = std::panic::catch_unwind(|| compound(bytes))
             .unwrap_or_else(|_| Err("damaged compound file".to_string()));
         return match read {
-            Ok(content) => Ok(Some(Opened {
-                container: Container::Word,
-                content,
-            })),
+            Ok((container, content)) => Ok(Some(Opened { container, content })),
             Err(cause) => Err(Error::NotText(cause)),
         };
     }
     if bytes.starts_with(b"%PDF-") {
+        #[cfg(feature = "pdf")]
+        {
+            let read = std::panic::catch_unwind(|| pdf::text(bytes))
+                .unwrap_or_else(|_| Err("damaged PDF".to_string()));
+            return match read {
+                Ok(content) => Ok(Some(Opened {
+                    container: Container::Pdf,
+                    content,
+                })),
+                Err(cause) => Err(Error::NotText(cause)),
+            };
+        }
+        #[cfg(not(feature = "pdf"))]
         return Err(Error::NotText(
-            "a PDF file (vanban reads text, RTF, Word .doc/.docx and OpenDocument .odt files; \
-             extract the PDF's text first)"
-                .to_string(),
+            "a PDF file (this build of vanban was made without its `pdf` feature)".to_string(),
         ));
     }
     if bytes.starts_with(b"PK\x03\x04") {
@@ -127,6 +159,23 @@ pub(crate) fn open(bytes: &[u8]) -> Result<Option<Opened>> {
         };
     }
     Ok(None)
+}
+
+/// The text of a compound file: a Word document or an Excel workbook.
+fn compound(bytes: &[u8]) -> std::result::Result<(Container, Content), String> {
+    let mut file = cfb::CompoundFile::open(Cursor::new(bytes))
+        .map_err(|e| format!("damaged compound file: {e}"))?;
+    if file.is_stream("/WordDocument") {
+        word::text(&mut file).map(|content| (Container::Word, content))
+    } else if file.is_stream("/Workbook") || file.is_stream("/Book") {
+        xls::text(&mut file).map(|content| (Container::Xls, content))
+    } else if file.is_stream("/PowerPoint Document") {
+        Err(format!("a PowerPoint presentation ({READ})"))
+    } else {
+        Err(format!(
+            "a compound file without a Word document or workbook ({READ})"
+        ))
+    }
 }
 
 /// Decodes what [`open`] took out of a container, in `encoding` (or detected), and says in

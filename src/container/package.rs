@@ -1,5 +1,6 @@
 //! The text of a ZIP package: a Word `.docx` (Office Open XML, `word/document.xml`) or an
-//! OpenDocument text `.odt` (`content.xml`), the forms of most documents written since 2007.
+//! OpenDocument text `.odt` (`content.xml`), the forms of most documents written since 2007;
+//! Excel `.xlsx` workbooks are read by `xlsx.rs`.
 //!
 //! Paragraphs and line breaks become line breaks, tabs and table cells tabs, table rows line
 //! breaks; deleted text of tracked changes, field instructions, footnotes and comments are left
@@ -12,8 +13,8 @@ use std::io::{Cursor, Read};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-use super::word;
-use super::{Container, Content};
+use super::{word, xlsx};
+use super::{Container, Content, READ};
 
 /// The largest XML part read (a guard against ZIP bombs).
 const MAX_PART: u64 = 256 << 20;
@@ -28,18 +29,16 @@ pub(super) fn text(bytes: &[u8]) -> Result<(Container, Content), String> {
         ("word/document.xml", Flavour::Docx, Container::Docx)
     } else if has("content.xml") && is_odf_text(&mut archive) {
         ("content.xml", Flavour::Odt, Container::Odt)
-    } else if has("xl/workbook.xml") || has("content.xml") {
-        return Err(
-            "a spreadsheet or presentation package (vanban reads text, RTF, \
-                    Word .doc/.docx and OpenDocument .odt files)"
-                .to_string(),
-        );
+    } else if has("xl/workbook.xml") {
+        return xlsx::text(&mut archive).map(|content| (Container::Xlsx, content));
+    } else if has("content.xml") {
+        return Err(format!(
+            "an OpenDocument spreadsheet or presentation ({READ})"
+        ));
+    } else if has("ppt/presentation.xml") {
+        return Err(format!("a PowerPoint presentation ({READ})"));
     } else {
-        return Err(
-            "a ZIP archive (vanban reads text, RTF, Word .doc/.docx and \
-                    OpenDocument .odt files; unpack it first)"
-                .to_string(),
-        );
+        return Err(format!("a ZIP archive ({READ}; unpack it first)"));
     };
     let mut xml = Vec::new();
     archive
@@ -294,8 +293,8 @@ mod tests {
             let mut zip = zip::ZipWriter::new(Cursor::new(&mut bytes));
             let options = zip::write::SimpleFileOptions::default()
                 .compression_method(zip::CompressionMethod::Stored);
-            zip.start_file("xl/workbook.xml", options).unwrap();
-            std::io::Write::write_all(&mut zip, b"<workbook/>").unwrap();
+            zip.start_file("content.xml", options).unwrap();
+            std::io::Write::write_all(&mut zip, b"<office:document-content/>").unwrap();
             zip.finish().unwrap();
         }
         let err = text(&bytes).unwrap_err();

@@ -15,23 +15,9 @@ use std::io::{Cursor, Read};
 
 use super::{Content, Run};
 
-/// Reads the text of the Word document in the compound file `bytes`.
-pub(super) fn text(bytes: &[u8]) -> Result<Content, String> {
-    let mut file = cfb::CompoundFile::open(Cursor::new(bytes))
-        .map_err(|e| format!("damaged compound file: {e}"))?;
-    if !file.is_stream("/WordDocument") {
-        let what = if file.is_stream("/Workbook") || file.is_stream("/Book") {
-            "an Excel workbook"
-        } else if file.is_stream("/PowerPoint Document") {
-            "a PowerPoint presentation"
-        } else {
-            "a compound file without a Word document"
-        };
-        return Err(format!(
-            "{what} (vanban reads text, RTF, Word .doc/.docx and OpenDocument .odt files)"
-        ));
-    }
-    let word = read_stream(&mut file, "/WordDocument")?;
+/// Reads the text of the Word document in the compound file `file`.
+pub(super) fn text(file: &mut cfb::CompoundFile<Cursor<&[u8]>>) -> Result<Content, String> {
+    let word = read_stream(file, "/WordDocument")?;
     let fib = Fib::parse(&word)?;
     if fib.encrypted {
         return Err("an encrypted Word document".to_string());
@@ -48,7 +34,7 @@ pub(super) fn text(bytes: &[u8]) -> Result<Content, String> {
         }
         Some((fc, lcb)) => {
             let table_name = if fib.table_one { "/1Table" } else { "/0Table" };
-            let table = read_stream(&mut file, table_name)?;
+            let table = read_stream(file, table_name)?;
             let clx = table
                 .get(fc..fc.saturating_add(lcb))
                 .ok_or("damaged Word document: piece table outside its stream")?;

@@ -63,10 +63,11 @@ pub struct Decoded {
 
 /// Decodes bytes in `encoding`, or detects the encoding with [`Encoding::Auto`].
 ///
-/// Documents in a container are opened first: RTF, Word 97–2003 `.doc`, Word `.docx` and
-/// OpenDocument `.odt`. Their text is then decoded as below (a TCVN3 `.doc` is detected as
-/// TCVN3), and the first warning names the container ("read the text of a Word 97-2003
-/// document").
+/// Documents in a container are opened first: RTF, Word 97–2003 `.doc`, Word `.docx`,
+/// OpenDocument `.odt`, Excel `.xls`/`.xlsx` (cells as tab-separated rows) and the text layer
+/// of PDF files (with the `pdf` feature). Their text is then decoded as below (a TCVN3 `.doc`
+/// is detected as TCVN3), and the first warning names the container ("read the text of a Word
+/// 97-2003 document").
 ///
 /// Detection: valid UTF-8 is UTF-8 (a BOM is dropped; UTF-16 needs its BOM); ASCII full of VIQR
 /// marks spelling Vietnamese syllables is VIQR; otherwise each legacy decoder (TCVN3, VNI,
@@ -75,8 +76,9 @@ pub struct Decoded {
 ///
 /// # Errors
 /// [`Error::NotText`] for binary data (NUL or control bytes), for bytes that are neither
-/// UTF-8 nor any legacy encoding, and for files vanban does not read or cannot open (PDF,
-/// spreadsheets, other ZIP archives, damaged or encrypted documents), naming which;
+/// UTF-8 nor any legacy encoding, and for files vanban does not read or cannot open (PDF
+/// scans without a text layer, presentations, other ZIP archives, damaged or encrypted
+/// documents), naming which;
 /// [`Error::Decode`] when a forced encoding does not fit.
 ///
 /// ```

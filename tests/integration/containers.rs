@@ -1,5 +1,6 @@
 //! Documents in containers through the real CLI: a composed sample written as a Word `.docx`
-//! and as an OpenDocument `.odt` gives the same record as its plain-text form.
+//! and as an OpenDocument `.odt` gives the same record as its plain-text form; legacy RTF, Word,
+//! Excel and PDF files of the development corpus give the text of their transcripts.
 
 use std::fs;
 use std::io::Write;
@@ -140,7 +141,7 @@ fn docx_and_odt_give_the_record_of_the_plain_text() {
 }
 
 #[test]
-fn other_zip_archives_and_spreadsheets_are_reported_and_the_batch_goes_on() {
+fn other_zip_archives_and_empty_workbooks_are_reported_and_the_batch_goes_on() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     package(&dir.path().join("a.zip"), &[("notes.txt", "x")]);
     package(
@@ -158,6 +159,8 @@ fn other_zip_archives_and_spreadsheets_are_reported_and_the_batch_goes_on() {
         dir.path().join("d.doc"),
     )
     .unwrap_or_else(|e| panic!("{e}"));
+    fs::write(dir.path().join("e.pdf"), b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+        .unwrap_or_else(|e| panic!("{e}"));
     let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
         .args(["extract", "--format", "jsonl", "."])
         .current_dir(dir.path())
@@ -170,20 +173,145 @@ fn other_zip_archives_and_spreadsheets_are_reported_and_the_batch_goes_on() {
         "{err}"
     );
     assert!(
-        err.contains("b.xlsx: not a text document: a spreadsheet"),
+        err.contains("b.xlsx: not a text document: an Excel workbook without a visible worksheet"),
         "{err}"
     );
-    assert!(
-        err.contains("c.xls: not a text document: an Excel workbook"),
-        "{err}"
-    );
+    assert!(err.contains("e.pdf: not a text document: "), "{err}");
+    assert!(err.contains("PDF"), "{err}");
     let records: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}")))
         .collect();
-    assert_eq!(records.len(), 1);
-    assert_eq!(records[0]["number"], "144/2002/QĐ/BTC");
-    assert_eq!(records[0]["date"], "2002-11-22");
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0]["source"], "./c.xls");
+    assert_eq!(records[1]["number"], "144/2002/QĐ/BTC");
+    assert_eq!(records[1]["date"], "2002-11-22");
+}
+
+/// `vanban normalize` of a file (or of standard input).
+fn normalize(path: &Path) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .arg("normalize")
+        .arg(path)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        out.status.success(),
+        "{}: {}",
+        path.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The lines of a text with their white space collapsed (cells separated by tabs or by
+/// spaces read the same), blank lines left out; in lower case when `fold_case`.
+fn lines(text: &str, fold_case: bool) -> Vec<String> {
+    text.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .map(|l| if fold_case { l.to_lowercase() } else { l })
+        .collect()
+}
+
+/// A legacy file read through `vanban normalize` gives the lines of its transcript, the
+/// transcript itself passed through `vanban normalize` (so that both have the same tone-mark
+/// style and spacing): every non-blank line equal, in order.
+fn assert_reads_as_transcript(name: &str, fold_case: bool) {
+    let legacy = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/legacy");
+    let got = lines(&normalize(&legacy.join(name)), fold_case);
+    let want = lines(
+        &normalize(&legacy.join(format!("{name}.utf8.txt"))),
+        fold_case,
+    );
+    let differ: Vec<String> = got
+        .iter()
+        .zip(&want)
+        .filter(|(g, w)| g != w)
+        .map(|(g, w)| format!("  got  {g}\n  want {w}"))
+        .collect();
+    assert!(
+        differ.is_empty() && got.len() == want.len(),
+        "{name}: {} lines, transcript {}; differing:\n{}",
+        got.len(),
+        want.len(),
+        differ.join("\n")
+    );
+}
+
+#[test]
+fn legacy_xls_workbooks_read_as_their_transcripts() {
+    assert_reads_as_transcript("tcvn3_2005_mpi_xuatkhau.xls", false);
+    assert_reads_as_transcript("vni_2006_hcm_mau21-cktc.xls", false);
+}
+
+/// The TCVN3 PDF draws its title lines in a capital font (`VnTimeH`), which vanban restores to
+/// capitals while the transcript kept them as typed: compared without case.
+#[cfg(feature = "pdf")]
+#[test]
+fn legacy_pdf_reads_as_its_transcript() {
+    assert_reads_as_transcript("tcvn3_2004_qd115-2004-ttg.pdf", true);
+    let legacy = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/legacy");
+    let record = record(&legacy.join("tcvn3_2004_qd115-2004-ttg.pdf"));
+    assert_eq!(record["doc_type"], "Quyết định");
+    assert_eq!(record["date"], "2004-06-25");
+    assert_eq!(record["issuer"]["name"], "Thủ tướng Chính phủ");
+}
+
+/// An `.xlsx` workbook whose cells hold the transcript of the VNI workbook gives the same lines.
+#[test]
+fn xlsx_cells_read_as_rows() {
+    let legacy = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/legacy");
+    let reference = legacy.join("vni_2006_hcm_mau21-cktc.xls.utf8.txt");
+    let text = fs::read_to_string(&reference).unwrap_or_else(|e| panic!("{e}"));
+    let mut strings: Vec<&str> = Vec::new();
+    let mut sheet = String::from("<worksheet><sheetData>");
+    for (r, line) in text.lines().enumerate() {
+        sheet.push_str(&format!(r#"<row r="{}">"#, r + 1));
+        for (c, cell) in line.split('\t').enumerate() {
+            if cell.is_empty() {
+                continue;
+            }
+            let at = format!("{}{}", char::from(b'A' + c as u8), r + 1);
+            if cell.bytes().all(|b| b.is_ascii_digit()) {
+                sheet.push_str(&format!(r#"<c r="{at}"><v>{cell}</v></c>"#));
+            } else {
+                sheet.push_str(&format!(
+                    r#"<c r="{at}" t="s"><v>{}</v></c>"#,
+                    strings.len()
+                ));
+                strings.push(cell);
+            }
+        }
+        sheet.push_str("</row>");
+    }
+    sheet.push_str("</sheetData></worksheet>");
+    let mut sst = String::from("<sst>");
+    for s in &strings {
+        sst.push_str(&format!("<si><t>{}</t></si>", escape(s)));
+    }
+    sst.push_str("</sst>");
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let xlsx = dir.path().join("mau21.xlsx");
+    package(
+        &xlsx,
+        &[
+            (
+                "xl/workbook.xml",
+                r#"<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                r#"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#,
+            ),
+            ("xl/sharedStrings.xml", &sst),
+            ("xl/worksheets/sheet1.xml", &sheet),
+        ],
+    );
+    assert_eq!(
+        lines(&normalize(&xlsx), false),
+        lines(&normalize(&reference), false)
+    );
 }
 
 /// Legacy RTF and Word files of the development corpus, read in place: the header fields,
@@ -235,6 +363,9 @@ fn damaged_containers_end_cleanly() {
         "tcvn3_2002_mof_qd144.doc",
         "vni_2008_binhphuoc_qd991.doc",
         "tcvn3_2001_tt08-2001-btc.rtf",
+        "tcvn3_2005_mpi_xuatkhau.xls",
+        "vni_2006_hcm_mau21-cktc.xls",
+        "tcvn3_2004_qd115-2004-ttg.pdf",
     ] {
         let bytes = fs::read(legacy.join(name)).unwrap_or_else(|e| panic!("{e}"));
         for cut in [8, 100, 512, 513, 4096, bytes.len() / 2, bytes.len() - 1] {
