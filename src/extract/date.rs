@@ -367,15 +367,36 @@ pub(crate) fn parse_place_date(line: &str) -> Option<(Option<String>, Option<Par
     let date = find_dates(rest)
         .into_iter()
         .find(|d| {
-            rest[..d.range.start]
-                .trim_matches(|c: char| c.is_whitespace() || c == '*')
-                .is_empty()
+            let before =
+                rest[..d.range.start].trim_matches(|c: char| c.is_whitespace() || c == '*');
+            before.is_empty() || (d.date.day.is_none() && is_day_list(before))
         })
         .map(|d| d.date);
     if place.is_none() && date.is_none() {
         return None;
     }
     Some((place, date))
+}
+
+/// "ngày 20, 21" / "ngày 20 và 21" / "ngày 20-21" before "tháng 03 năm 2002": a meeting of
+/// several days, dated by its month (dev/d100).
+fn is_day_list(before: &str) -> bool {
+    let Some(days) = before
+        .strip_prefix("ngày")
+        .or_else(|| before.strip_prefix("Ngày"))
+    else {
+        return false;
+    };
+    let days = days.replace(" và ", ",");
+    let mut n = 0;
+    for d in days.split([',', '-', '–']) {
+        let d = d.trim();
+        if d.is_empty() || d.len() > 2 || !d.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
 }
 
 fn collapse(s: &str) -> String {
@@ -613,6 +634,18 @@ mod tests {
             ),
             ("Hà Nội, ngày    tháng    năm 20", Some("Hà Nội"), None),
             ("ngày 05 tháng 3 năm 2020", None, d("2020-03-05")),
+            // A meeting of two days: its month (dev/d100).
+            (
+                "Hà Nội, ngày 20, 21 tháng 03 năm 2002",
+                Some("Hà Nội"),
+                d("2002-03"),
+            ),
+            (
+                "Đà Nẵng, ngày 5 và 6 tháng 4 năm 2010",
+                Some("Đà Nẵng"),
+                d("2010-04"),
+            ),
+            ("Hà Nội, ngày 20 21 tháng 03 năm 2002", Some("Hà Nội"), None),
         ] {
             let got = parse_place_date(line).unwrap_or_else(|| panic!("nothing in {line:?}"));
             assert_eq!((got.0.as_deref(), got.1), (place, date), "{line:?}");

@@ -49,7 +49,7 @@ pub(crate) fn header(seg: &Segments<'_>, warnings: &mut Vec<String>) -> Header {
             None => warnings.push(format!("number: could not read {text:?}")),
         }
     }
-    if let Some(range) = seg.place_date.clone() {
+    if let Some(range) = seg.place_date.clone().or_else(|| loose_place_date(seg)) {
         let line = join_lines(seg, range);
         let (place, date) = place_date(&line);
         h.place = place;
@@ -86,6 +86,27 @@ pub(crate) fn header(seg: &Segments<'_>, warnings: &mut Vec<String>) -> Header {
     }
     h.doc_type = doc_type(seg, h.number_parts.as_ref(), warnings);
     h
+}
+
+/// A place-date line the header block left out, between the header and the title: "Hà Nội,
+/// ngày" / "tháng" / "năm 2015" under a "(Dự thảo)" mark (dev/d057), its blanks cut into
+/// lines. The lines up to the one with the year.
+fn loose_place_date(seg: &Segments<'_>) -> Option<std::ops::Range<usize>> {
+    if seg.header.is_empty() {
+        return None;
+    }
+    let from = seg.header.end;
+    let to = seg.title.unwrap_or(from + 4).min(from + 6);
+    let start = (from..to).find(|&i| segment::PLACE_DATE_START.is_match(seg.line(i)))?;
+    let has_year = |i: usize| {
+        let l = seg.line(i);
+        l.len() < 160
+            && l.as_bytes()
+                .windows(4)
+                .any(|w| w.iter().all(u8::is_ascii_digit))
+    };
+    let end = (start..(start + 3).min(to)).find(|&i| has_year(i))?;
+    Some(start..end + 1)
 }
 
 fn plain_issuer(line: &str) -> Issuer {
@@ -437,6 +458,10 @@ fn doc_type(
             return Some(d.name.to_string());
         }
     }
+    if let Some((d, _)) = crate::extract::subject::title_sentence(seg) {
+        // "Báo cáo về tình hình …" opening a text without header (dev/d101).
+        return Some(d.name.to_string());
+    }
     let vv =
         seg.subject.clone().next().is_some_and(|i| {
             segment::SUBJECT_MARKER.is_match(seg.line(i)) && seg.header.contains(&i)
@@ -519,6 +544,17 @@ mod tests {
             assert_eq!(d.map(|d| d.to_string()).as_deref(), Some(date), "{line}");
         }
         assert_eq!(place_date("Hà Nội, ngày 30 tháng 2 năm 2025").1, None);
+    }
+
+    #[test]
+    fn a_place_date_line_below_a_draft_mark() {
+        // dev/d057: blank day and month cut the line apart; a "(Dự thảo)" mark above it.
+        let seg = crate::segment::segment(
+            "BỘ TƯ PHÁP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố:\n/TTr-BTP\n(Dự thảo)\nHà Nội, ngày\ntháng\nnăm 2015\nTỜ TRÌNH\nVề dự án Luật Tố cáo\nKính gửi: Chính phủ\nThực hiện chương trình công tác.\n",
+        );
+        let h = header(&seg, &mut Vec::new());
+        assert_eq!(h.place.as_deref(), Some("Hà Nội"));
+        assert_eq!(h.date.map(|d| d.to_string()).as_deref(), Some("2015"));
     }
 
     #[test]

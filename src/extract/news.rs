@@ -52,7 +52,12 @@ pub(crate) fn news(seg: &Segments<'_>) -> News {
     let stamp = seg
         .time_line
         .and_then(|i| date::parse_timestamp(seg.line(i)))
-        .or_else(|| seg.metadata.iter().find_map(|m| date::parse_timestamp(m)));
+        .or_else(|| seg.metadata.iter().find_map(|m| date::parse_timestamp(m)))
+        .or_else(|| {
+            repost_tail(seg)
+                .find(|&i| is_repost_time(seg.line(i)))
+                .and_then(|i| date::parse_timestamp(seg.line(i)))
+        });
     if let Some(ts) = stamp {
         n.published_at = Some(ts.to_string());
         n.date = Some(ts.date);
@@ -177,9 +182,40 @@ fn byline(seg: &Segments<'_>) -> (Option<String>, Option<String>) {
                 .captures(seg.line(i))
                 .map(|c| clean_value(&c["s"]))
         });
-        source = tag.or(dateline).or(closing).or(inline);
+        // "Theo Cổng Thông tin điện tử Chính phủ" above the repost's link and time lines
+        // (dev/d098).
+        let reposted = repost_tail(seg).find_map(|i| {
+            let line = seg.line(i);
+            let c = BYLINE_LABEL
+                .captures(line)
+                .filter(|c| c.name("source").is_some())?;
+            (line.len() <= 80).then(|| clean_value(&c["v"]))
+        });
+        source = tag.or(dateline).or(closing).or(inline).or(reposted);
     }
     (author, source)
+}
+
+/// The last lines of the body, where a reposted report keeps its credit, link and time
+/// ("Theo …", "Link bài viết gốc: …", "Ngày giờ đăng bài viết gốc: 20:00 22/05/2025").
+pub(crate) fn repost_tail<'s>(seg: &'s Segments<'_>) -> impl Iterator<Item = usize> + 's {
+    let end = seg.body.end;
+    let start = end.saturating_sub(4).max(seg.body.start);
+    start..end
+}
+
+/// "Ngày giờ đăng bài viết gốc: …", "Thời gian đăng: …", "Ngày đăng: …": the publication time
+/// of a reposted report.
+pub(crate) fn is_repost_time(line: &str) -> bool {
+    line.len() < 100
+        && ["Ngày giờ đăng", "Thời gian đăng", "Ngày đăng", "Giờ đăng"]
+            .iter()
+            .any(|p| line.starts_with(p))
+}
+
+/// A repost's closing lines: its time, or a link to the original report.
+pub(crate) fn is_repost_line(line: &str) -> bool {
+    is_repost_time(line) || line.starts_with("Link bài viết gốc")
 }
 
 fn split_credit(v: &str) -> Option<(String, String)> {
@@ -232,6 +268,19 @@ mod tests {
         assert_eq!(
             (n.author.as_deref(), n.source.as_deref()),
             (Some("T.SỸ"), Some("BĐ"))
+        );
+    }
+
+    #[test]
+    fn a_reposted_report_keeps_its_time_and_source_at_the_end() {
+        // dev/d098 (shortened)
+        let text = "THÔNG CÁO ĐẶC BIỆT VỀ LỄ QUỐC TANG\nBan Lễ tang trân trọng thông báo lễ viếng được tổ chức tại Hà Nội.\nCác cơ quan treo cờ rủ.\nBAN LỄ TANG\nTheo Cổng Thông tin điện tử Chính phủ\nLink bài viết gốc: http://baochinhphu.vn/a.htm\nNgày giờ đăng bài viết gốc: 20:00 22/05/2025\n";
+        let n = news(&segment(text));
+        assert_eq!(n.published_at.as_deref(), Some("2025-05-22T20:00"));
+        assert_eq!(n.date.map(|d| d.to_string()).as_deref(), Some("2025-05-22"));
+        assert_eq!(
+            n.source.as_deref(),
+            Some("Cổng Thông tin điện tử Chính phủ")
         );
     }
 

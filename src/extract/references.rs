@@ -51,7 +51,7 @@ pub(crate) fn references_with(
         let citing = citing_type(body, &types, window_start, &m);
         let start = citing.as_ref().map_or(m.range.start, |c| c.range.start);
         let doc_type = match &citing {
-            Some(c) => Some(c.doc_type.name.to_string()),
+            Some(c) => Some(c.name.to_string()),
             None => type_from_code(&m.parts),
         };
         let tail = tail(body, m.range.end);
@@ -72,6 +72,8 @@ pub(crate) fn references_with(
         found.push(Found {
             key: m.number.clone(),
             title: citing.and_then(|c| c.title),
+            span: start..end,
+            issuer_code: m.parts.issuer_code.clone(),
             reference: Reference {
                 number: Some(m.number),
                 doc_type,
@@ -81,8 +83,61 @@ pub(crate) fn references_with(
             },
         });
     }
+    share_issuers(body, &mut found);
     untitled(body, &types, &cited, &mut found);
     merge(found)
+}
+
+/// "Chỉ thị số 31-CT/TU ngày 06/6/2023, Kế hoạch số 134-KH/TU ngày 29/12/2023 của Ban Thường
+/// vụ Tỉnh ủy": a "của …" closing a list of citations names the issuer of each, when they are
+/// joined by commas or "và" alone and their numbers carry the same body's code.
+fn share_issuers(text: &str, found: &mut [Found]) {
+    for i in (1..found.len()).rev() {
+        let (head, tail) = found.split_at_mut(i);
+        let (prev, next) = (&mut head[i - 1], &tail[0]);
+        let Some(issuer) = next.reference.issuer.as_ref() else {
+            continue;
+        };
+        if prev.reference.issuer.is_some()
+            || prev.span.end > next.span.start
+            || !same_body(prev.issuer_code.as_deref(), next.issuer_code.as_deref())
+            || !list_gap(text, prev.span.end, next.span.start)
+        {
+            continue;
+        }
+        prev.reference.issuer = Some(issuer.clone());
+    }
+}
+
+/// Whether two issuer codes name the same body: equal up to their first "-", or one the
+/// other with a term number (`UBKTTC`, `UBKTTC15`).
+fn same_body(a: Option<&str>, b: Option<&str>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
+        return false;
+    };
+    let head = |c: &str| c.split('-').next().unwrap_or(c).to_string();
+    let (a, b) = (head(a), head(b));
+    !a.is_empty() && (a == b || a.starts_with(&b) || b.starts_with(&a))
+}
+
+/// Whether `text[from..to]` only joins two citations of a list: commas, "và", "số", and
+/// at most the next citation's type word with a short qualifier ("Báo cáo thẩm tra bổ sung
+/// số").
+fn list_gap(text: &str, from: usize, to: usize) -> bool {
+    if to - from > 80 {
+        return false;
+    }
+    let gap = &text[from..to];
+    if gap.contains([';', '.', ':', '(', ')']) {
+        return false;
+    }
+    let g = gap.trim_matches(|c: char| c.is_whitespace() || c == ',');
+    let g = g.strip_prefix("và").map_or(g, str::trim_start);
+    let g = strip_so(g).trim();
+    if g.is_empty() {
+        return true;
+    }
+    g.split_whitespace().count() <= 6 && starts_type(g, 0)
 }
 
 /// How far before a number its type word may stand (bytes): a law's title fits.
@@ -93,13 +148,34 @@ struct Found {
     key: String,
     /// "luật|quản lý thuế": a cited law's title, to match a later mention without number.
     title: Option<String>,
+    /// Where the citation stands in the text.
+    span: Range<usize>,
+    /// The issuing body's code of a numbered citation (`CP` of `291/TTr-CP`).
+    issuer_code: Option<String>,
     reference: Reference,
 }
 
 struct Citing {
-    doc_type: &'static DocType,
+    /// The type's name as the record gives it ("Bộ luật" is filed under "Luật").
+    name: &'static str,
     range: Range<usize>,
     title: Option<String>,
+}
+
+/// The type name of a citation: "Bộ luật" when written so (the dictionary files it as a form
+/// of "Luật": "Bộ luật Lao động" is a code, cited under its own type), else the dictionary's.
+fn type_name(doc_type: &DocType, written: &str) -> &'static str {
+    let bo = written.starts_with("Bộ") || written.starts_with("bộ") || written.starts_with("BỘ");
+    if doc_type.name == "Luật" && bo {
+        "Bộ luật"
+    } else {
+        doc_type.name
+    }
+}
+
+/// Whether a type word is written in sentence case ("Luật", not "LUẬT").
+fn sentence_case(written: &str) -> bool {
+    is_capitalised(written) && written.chars().any(char::is_lowercase)
 }
 
 /// The type word that introduces the number `m`: the nearest one in the same clause, with at
@@ -117,6 +193,7 @@ fn citing_type(
         .take_while(|(_, r)| r.start < m.range.start)
         .filter(|(_, r)| r.end <= m.range.start);
     let mut best = None;
+    let mut fallback = None;
     for (doc_type, r) in candidates {
         let gap = &text[r.end..m.range.start];
         let written = &text[r.clone()];
@@ -126,8 +203,26 @@ fn citing_type(
         if lower && !before_so {
             continue;
         }
-        if gap_words > 14 || gap.contains([';', '.', '(', ')', '“', '”', '"', '\n']) && !before_so
+        if lower && text[..r.start].ends_with("pháp ") {
+            // "Luật sửa đổi … Luật Ban hành văn bản quy phạm pháp luật số 87/2025/QH15": the
+            // "luật" of "pháp luật" only when no title before it cites the number.
+            fallback = Some(Citing {
+                name: doc_type.name,
+                range: r.clone(),
+                title: None,
+            });
+            continue;
+        }
+        if gap_words > 14 || gap.contains([';', '.', '(', ')', '“', '”', '"']) && !before_so {
+            continue;
+        }
+        // A title wrapped onto the next line ("… Điều 9 Luật\nThuế giá trị gia tăng số
+        // 48/2024/QH15", dev/d028) goes on; a heading in capitals does not cite the next line.
+        if gap.contains('\n')
+            && !before_so
+            && (!sentence_case(written) || gap.matches('\n').count() > 1 || split_type(gap))
         {
+            // A type word wrapped apart in the gap ("… và Nghị\nđịnh số …") is the nearer one.
             continue;
         }
         if gap.contains(':') && !before_so {
@@ -139,20 +234,33 @@ fn citing_type(
         if !title_text.is_empty() && !title_text.starts_with(char::is_uppercase) {
             continue;
         }
+        let name = type_name(doc_type, written);
         let title = (!title_text.is_empty()).then(|| {
             format!(
                 "{}|{}",
-                doc_type.name.to_lowercase(),
+                name.to_lowercase(),
                 collapse(title_text).to_lowercase()
             )
         });
         best = Some(Citing {
-            doc_type,
+            name,
             range: r.clone(),
             title,
         });
     }
-    best
+    best.or(fallback)
+}
+
+/// Whether a capitalised type word is wrapped apart in `gap` ("… và Nghị\nđịnh"): more of
+/// them with the line breaks made spaces.
+fn split_type(gap: &str) -> bool {
+    let capitalised = |s: &str| {
+        dict::find_doc_types(s)
+            .iter()
+            .filter(|(_, r)| is_capitalised(&s[r.clone()]))
+            .count()
+    };
+    capitalised(&collapse(gap)) > capitalised(gap)
 }
 
 /// `gap` without a trailing "số" / "số:" / "SỐ".
@@ -293,9 +401,55 @@ fn issuer_after(text: &str, at: usize) -> Option<(String, usize)> {
         return None;
     }
     let s = skip_ws(text, we);
-    let e = body_end(text, s);
+    let mut e = body_end(text, s);
     if e <= s {
         return None;
+    }
+    // "Bộ Lao động - Thương binh và Xã hội", "UBND tỉnh BR – VT": a dash inside the name.
+    loop {
+        let a = skip_spaces(text, e);
+        let Some(dash) = ["- ", "– "].into_iter().find(|d| text[a..].starts_with(d)) else {
+            break;
+        };
+        let n = skip_spaces(text, a + dash.len());
+        let first = word_end(text, n).map_or("", |w| &text[n..w]);
+        let capital = is_capitalised(first);
+        let mut next = if capital { body_end(text, n) } else { n };
+        if capital && first.chars().count() > 1 && is_upper(first) {
+            // "CÔNG TY … SÀI GÒN – BẾN TRE vướng mắc": a name in capitals ends with them.
+            next = upper_end(text, n);
+        }
+        if a == e || next <= n {
+            break;
+        }
+        e = next;
+    }
+    // "Ban Chỉ đạo Trung ương về cải cách chính sách tiền lương, bảo hiểm xã hội và ưu đãi
+    // người có công" (dev/d057): a steering committee is named by its task.
+    if text[s..].starts_with(['B', 'b']) && starts_words(text, s, &["ban", "chỉ", "đạo"]) {
+        // "Ban chỉ đạo Trung ương" in lower case too.
+        let k = skip_ws(text, s);
+        let after = (0..3).try_fold(k, |i, _| word_end(text, skip_spaces(text, i)));
+        if let Some(after) = after {
+            e = e.max(after).max(body_end(text, after));
+        }
+        e = task_end(text, e).unwrap_or(e);
+    }
+    // "của Chính phủ Quy định chi tiết …": a verb written with a capital is no part of the name.
+    let verb_at = text[s..e].bytes().enumerate().skip(1).find_map(|(p, b)| {
+        // An ASCII capital is a char boundary.
+        let verb = match b {
+            b'Q' => "Quy định",
+            b'H' => "Hướng dẫn",
+            _ => return None,
+        };
+        let after = text[s + p..e].strip_prefix(verb)?;
+        (text.as_bytes()[s + p - 1] == b' '
+            && (after.is_empty() || after.starts_with(char::is_whitespace)))
+        .then_some(s + p - 1)
+    });
+    if let Some(v) = verb_at {
+        e = v;
     }
     let name = collapsed(&text[s..e]);
     let name = name.trim_end_matches([',', '.', ';', ':']).to_string();
@@ -303,6 +457,58 @@ fn issuer_after(text: &str, at: usize) -> Option<(String, usize)> {
         return None;
     }
     Some((name, e))
+}
+
+/// Whether `s` has letters and none in lower case.
+fn is_upper(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
+/// The end of the words in capitals starting at `at`, on one line.
+fn upper_end(text: &str, at: usize) -> usize {
+    let mut end = at;
+    let mut j = at;
+    while let Some(e) = word_end(text, j) {
+        if !is_upper(&text[j..e]) {
+            break;
+        }
+        end = e;
+        let n = skip_spaces(text, e);
+        if n == e {
+            break;
+        }
+        j = n;
+    }
+    end
+}
+
+/// After a steering committee's name, "về …" up to the next "về", punctuation other than a
+/// comma, a line's end, a number or a document type: where its task ends, when the name
+/// goes on with one (at most 24 words).
+fn task_end(text: &str, e: usize) -> Option<usize> {
+    let k = skip_spaces(text, e);
+    if !starts_words(text, k, &["về"]) {
+        return None;
+    }
+    let mut end = None;
+    let mut j = k + "về".len();
+    for _ in 0..24 {
+        let mut n = continue_at(text, j);
+        if n == j && text[j..].starts_with(',') {
+            n = skip_spaces(text, j + 1);
+        }
+        if n == j {
+            return end;
+        }
+        let we = word_end(text, n)?;
+        let w = &text[n..we];
+        if w == "về" || w.bytes().all(|b| b.is_ascii_digit()) || starts_type(text, n) {
+            return end;
+        }
+        end = Some(we);
+        j = we;
+    }
+    None
 }
 
 /// The body that issued a document cited as "<body> (đã|vừa) ban hành <type> <number>", the
@@ -386,7 +592,9 @@ fn untitled(
     let mut next_cited = 0;
     for (doc_type, r) in types {
         let written = &text[r.clone()];
-        if !is_capitalised(written) {
+        let capital = is_capitalised(written);
+        if !capital && !text[r.end..].starts_with(" số") {
+            // Lower case: only "công văn số 1025-CVHQ" below.
             continue;
         }
         // `cited` is in text order: skip the citations that end before this word.
@@ -404,6 +612,30 @@ fn untitled(
         {
             continue;
         }
+        if let Some((number, number_end)) = dash_number(text, r.end) {
+            // "công văn số 1025-CVHQ ngày 10/10/2025 của Công ty …" (dev/d028), "Nghị định số
+            // 25-HĐBT ngày 18-3-1989" (dev/d049): a number of the older or a company's form.
+            let tail = tail(text, number_end);
+            let end = tail.end.max(number_end);
+            covered.push(r.start..end);
+            found.push(Found {
+                key: number.clone(),
+                title: None,
+                span: r.start..end,
+                issuer_code: None,
+                reference: Reference {
+                    number: Some(number),
+                    doc_type: Some(type_name(doc_type, written).to_string()),
+                    date: tail.date,
+                    issuer: tail.issuer,
+                    text: clean_text(&text[r.start..end]),
+                },
+            });
+            continue;
+        }
+        if !capital {
+            continue;
+        }
         // Sentence case only: "LUẬT" heads a title block, "luật" is a common noun.
         if !is_capitalised(written)
             || written.chars().skip(1).any(char::is_uppercase)
@@ -411,13 +643,42 @@ fn untitled(
         {
             continue;
         }
-        // "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam" (dev/d042).
-        let (title_end, title) = law_title(text, r.end, doc_type.name == "Hiến pháp");
-        let tail = tail(text, title_end);
         let law = matches!(
             doc_type.name,
             "Luật" | "Pháp lệnh" | "Hiến pháp" | "Điều lệ"
         );
+        let amending = if law {
+            amending_title_end(text, r.end)
+        } else {
+            None
+        };
+        if law && amending.is_none() && in_amended_title(text, r.start) {
+            // "Luật số 56/2024/QH15 sửa đổi, bổ sung một số điều của Luật Chứng khoán, Luật Kế
+            // toán …": the laws an amending law names are not cited by the text.
+            continue;
+        }
+        if let Some(end) = amending {
+            // "ban hành Luật sửa đổi, bổ sung …" right after a numbered law is that law's
+            // title, already cited.
+            let named = cited[..next_cited].last().is_some_and(|c| {
+                let gap = text[c.end..r.start]
+                    .trim_matches(|ch: char| ch.is_whitespace() || ch == ',' || ch == '*');
+                matches!(gap, "" | "ban hành" | "về" | "về việc")
+            });
+            // "Luật sửa đổi, bổ sung một số điều của Luật X số 87/2025/QH15": the title of the
+            // numbered citation that follows.
+            let numbered = cited[next_cited..].first().is_some_and(|c| c.start < end);
+            if named || numbered {
+                covered.push(r.start..end);
+                continue;
+            }
+        }
+        // "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam" (dev/d042).
+        let (title_end, title) = match amending {
+            Some(end) => (end, collapse(&text[r.end..end])),
+            None => law_title(text, r.end, doc_type.name == "Hiến pháp"),
+        };
+        let tail = tail(text, title_end);
         // "Hiến pháp" needs no title: there is one.
         let title_needed = doc_type.name != "Hiến pháp";
         // "Luật Việt Nam" is a site's name in page dumps, not a law.
@@ -427,18 +688,25 @@ fn untitled(
         if tail.date.is_none() && (!law || (title.is_empty() && title_needed)) {
             continue;
         }
-        if tail.date.is_some() && !title.is_empty() && !title.starts_with(char::is_uppercase) {
+        if tail.date.is_some()
+            && amending.is_none()
+            && !title.is_empty()
+            && !title.starts_with(char::is_uppercase)
+        {
             continue;
         }
         let end = tail.end.max(title_end);
         covered.push(r.start..end);
-        let key = format!("{}|{}", doc_type.name.to_lowercase(), title.to_lowercase());
+        let name = type_name(doc_type, written);
+        let key = format!("{}|{}", name.to_lowercase(), title.to_lowercase());
         found.push(Found {
             key: key.clone(),
             title: Some(key),
+            span: r.start..end,
+            issuer_code: None,
             reference: Reference {
                 number: None,
-                doc_type: Some(doc_type.name.to_string()),
+                doc_type: Some(name.to_string()),
                 date: tail.date,
                 issuer: tail.issuer,
                 text: clean_text(&text[r.start..end]),
@@ -456,17 +724,20 @@ fn law_title(text: &str, at: usize, lower_ok: bool) -> (usize, String) {
     let mut prev_cap = false;
     loop {
         let mut k = continue_at(text, j);
-        if k == j && !first && text[j..].starts_with(", ") && prev_cap {
-            // "Luật Phòng, chống thiên tai": a comma inside a compound after a capital.
-            let n = j + 2;
-            match word_end(text, n) {
-                Some(e)
-                    if !is_capitalised(&text[n..e])
-                        && !is_cue(&text[n..e].to_lowercase(), Cue::TitleStop) =>
-                {
-                    k = n
-                }
-                _ => break,
+        if k == j && !first && text[j..].starts_with(',') {
+            // "Luật Phòng, chống thiên tai": a comma inside a compound after a capital;
+            // "Luật Quản lý, sử dụng tài sản công": lower-case words to the title's end.
+            let n = j + 1 + (text[j + 1..].starts_with(' ') as usize);
+            let compound = prev_cap
+                && n == j + 2
+                && word_end(text, n).is_some_and(|e| {
+                    !is_capitalised(&text[n..e])
+                        && !is_cue(&text[n..e].to_lowercase(), Cue::TitleStop)
+                });
+            match comma_in_title(text, j) {
+                Some(after) => k = after,
+                None if compound => k = n,
+                None => break,
             }
         }
         if k == j {
@@ -477,6 +748,24 @@ fn law_title(text: &str, at: usize, lower_ok: bool) -> (usize, String) {
         let lw = w.to_lowercase();
         if first && !is_capitalised(w) && !lower_ok {
             break;
+        }
+        // "Luật Các tổ chức tín dụng": a capital opens the title, even on a stop word.
+        let opening =
+            first && is_capitalised(w) && !matches!(lw.as_str(), "số" | "năm" | "ngày" | "này");
+        if lw == "của" && !first {
+            // "Luật Xuất cảnh, nhập cảnh của công dân Việt Nam": "của" and a common noun go on
+            // with the title; "của Quốc hội" names the issuer.
+            let n = skip_spaces(text, we);
+            let common = word_end(text, n).is_some_and(|e| {
+                let next = &text[n..e];
+                !is_capitalised(next) && !is_cue(&next.to_lowercase(), Cue::TitleStop)
+            });
+            if common {
+                first = false;
+                prev_cap = false;
+                j = we;
+                continue;
+            }
         }
         if lw == "năm" && !first {
             // "Luật Báo chí năm 2016": the year belongs to the title.
@@ -490,16 +779,17 @@ fn law_title(text: &str, at: usize, lower_ok: bool) -> (usize, String) {
         }
         if lw == "và" {
             // "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân", not "Luật X và
-            // Luật Y".
-            let n = skip_spaces(text, we);
-            let next_is_type =
-                dict::find_doc_types(&text[n..floor_char(text, (n + 40).min(text.len()))])
-                    .first()
-                    .is_some_and(|(_, r)| r.start == 0);
-            if next_is_type || n == we {
+            // Luật Y", nor "Luật Đầu tư công và pháp luật có liên quan".
+            let n = continue_at(text, we);
+            if n == we || starts_type(text, n) || starts_words(text, n, &["pháp", "luật"]) {
                 break;
             }
-        } else if is_cue(&lw, Cue::TitleStop) || w.chars().all(|c| c.is_ascii_digit()) {
+        } else if (is_cue(&lw, Cue::TitleStop) && !opening) || w.chars().all(|c| c.is_ascii_digit())
+        {
+            break;
+        }
+        if !first && lw == "ban" && starts_words(text, k, &["ban", "hành"]) {
+            // "… Luật Tiêu chuẩn và quy chuẩn kỹ thuật ban hành …": a verb after the title.
             break;
         }
         if lw == "quy" || lw == "hướng" {
@@ -517,6 +807,197 @@ fn law_title(text: &str, at: usize, lower_ok: bool) -> (usize, String) {
         j = we;
     }
     (end, collapse(&text[at..end]))
+}
+
+/// A number with no "/" after "số" ("số 1025-CVHQ", "số 25-HĐBT"), which the number grammar
+/// leaves: digits, a hyphen, then a code of capitals (two at least). The number and its end.
+fn dash_number(text: &str, at: usize) -> Option<(String, usize)> {
+    let k = skip_ws(text, at);
+    let rest = text[k..]
+        .strip_prefix("số")
+        .or_else(|| text[k..].strip_prefix("Số"))?;
+    let rest = rest.strip_prefix(':').unwrap_or(rest);
+    let n = skip_spaces(rest, 0);
+    if n == 0 && !rest.is_empty() {
+        return None;
+    }
+    let num = &rest[n..];
+    let digits = num.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=5).contains(&digits) || !num[digits..].starts_with('-') {
+        return None;
+    }
+    let code = &num[digits + 1..];
+    let len = code
+        .char_indices()
+        .find(|&(_, c)| !(c.is_uppercase() || c.is_ascii_digit() || c == '-'))
+        .map_or(code.len(), |(i, _)| i);
+    let code = code[..len].trim_end_matches('-');
+    let capitals = code.chars().filter(|c| c.is_uppercase()).count();
+    let after = &num[digits + 1 + code.len()..];
+    if capitals < 2
+        || code.len() > 16
+        || after.starts_with(['/', '.']) && after[1..].starts_with(char::is_alphanumeric)
+        || after.starts_with(char::is_alphanumeric)
+    {
+        return None;
+    }
+    let end = text.len() - after.len();
+    Some((text[end - digits - 1 - code.len()..end].to_string(), end))
+}
+
+/// After a law's type word, "sửa đổi, bổ sung một số điều của Luật X, Luật Y và Luật Z": the
+/// end of that amending law's title (the last law it names).
+fn amending_title_end(text: &str, at: usize) -> Option<usize> {
+    let mut k = skip_ws(text, at);
+    for want in AMENDING {
+        if text[k..].starts_with(',') {
+            k = skip_ws(text, k + 1);
+        }
+        let e = word_end(text, k)?;
+        if !text[k..e]
+            .chars()
+            .flat_map(char::to_lowercase)
+            .eq(want.chars())
+        {
+            return None;
+        }
+        k = skip_ws(text, e);
+    }
+    let mut end = None;
+    loop {
+        let t = dict::find_doc_types(&text[k..floor_char(text, (k + 12).min(text.len()))]);
+        let Some((d, r)) = t
+            .first()
+            .filter(|(d, r)| r.start == 0 && matches!(d.name, "Luật" | "Pháp lệnh"))
+        else {
+            break;
+        };
+        let _ = d;
+        let (title_end, title) = law_title(text, k + r.end, false);
+        if title.is_empty() {
+            break;
+        }
+        end = Some(title_end);
+        let n = skip_spaces(text, title_end);
+        let next = if text[n..].starts_with(',') {
+            skip_ws(text, n + 1)
+        } else if starts_words(text, n, &["và"]) {
+            skip_ws(text, n + "và".len())
+        } else {
+            break;
+        };
+        k = next;
+    }
+    end
+}
+
+/// The words of an amending law's title before the laws it amends.
+const AMENDING: [&str; 8] = ["sửa", "đổi", "bổ", "sung", "một", "số", "điều", "của"];
+
+/// Whether the law whose type word starts at `at` is named inside the title of another
+/// document: "một số điều của" earlier in the same clause ("… sửa đổi, bổ sung một số điều của
+/// Luật Quy hoạch, Luật Đầu tư …", "Nghị định quy định chi tiết một số điều của Luật …").
+fn in_amended_title(text: &str, at: usize) -> bool {
+    let from = floor_char(text, at.saturating_sub(300));
+    let before = &text[from..at];
+    let clause = before
+        .rfind([';', '.'])
+        .map_or(before, |p| &before[p + 1..]);
+    // Each "Căn cứ …" of a preamble is a clause of its own, with or without its ";".
+    let clause = clause.rfind("Căn cứ").map_or(clause, |p| &clause[p..]);
+    clause.contains("một số điều")
+}
+
+/// Whether a document type starts at `at` ("Nghị định", also wrapped: "Nghị\nđịnh").
+fn starts_type(text: &str, at: usize) -> bool {
+    let window = &text[at..floor_char(text, (at + 40).min(text.len()))];
+    let starts = |w: &str| {
+        dict::find_doc_types(w)
+            .first()
+            .is_some_and(|(_, r)| r.start == 0)
+    };
+    if window.contains('\n') {
+        starts(&collapse(window))
+    } else {
+        starts(window)
+    }
+}
+
+/// Whether the words at `at` are `words` (lower case given; any case, any spacing, a line
+/// break allowed between them).
+fn starts_words(text: &str, at: usize, words: &[&str]) -> bool {
+    let mut k = at;
+    for (n, want) in words.iter().enumerate() {
+        if n > 0 {
+            k = skip_ws(text, k);
+        }
+        let Some(e) = word_end(text, k) else {
+            return false;
+        };
+        if !text[k..e]
+            .chars()
+            .flat_map(char::to_lowercase)
+            .eq(want.chars())
+        {
+            return false;
+        }
+        k = e;
+    }
+    true
+}
+
+/// Words that open a new clause after a comma in a law's title, not the title's second half:
+/// "Luật Đấu thầu, khoản 2 Điều 5", "Luật Ngân sách nhà nước, pháp luật về …".
+const CLAUSE_AFTER_COMMA: &[&str] = &[
+    "khoản", "điểm", "điều", "chương", "mục", "phần", "tiết", "pháp", "văn", "quy", "hướng",
+    "chính", "đồng", "nhất", "đặc",
+];
+
+/// After the comma at `j` inside a law's title ("Luật Quản lý, sử dụng tài sản công", "Luật
+/// Thuế xuất khẩu, thuế nhập khẩu", "Luật Xuất cảnh,\nnhập cảnh của công dân"): where the
+/// title goes on, when at most six lower-case words follow, none a stop word or a clause word,
+/// up to a clean end: punctuation, a stop word ("ngày", "số", "của"), a number, the line's
+/// end, or a comma before another capitalised title. `None` for a list or a new clause.
+fn comma_in_title(text: &str, j: usize) -> Option<usize> {
+    let start = skip_ws(text, j + 1);
+    let mut k = start;
+    for count in 0..7 {
+        let we = word_end(text, k)?;
+        let w = &text[k..we];
+        if is_capitalised(w) {
+            return None;
+        }
+        let lw = w.to_lowercase();
+        let digits = w.bytes().all(|b| b.is_ascii_digit());
+        if count == 0 {
+            if digits
+                || is_cue(&lw, Cue::TitleStop)
+                || CLAUSE_AFTER_COMMA.contains(&lw.as_str())
+                || starts_type(text, k)
+            {
+                return None;
+            }
+        } else if digits || is_cue(&lw, Cue::TitleStop) {
+            return Some(start);
+        }
+        let next = continue_at(text, we);
+        if next == we {
+            let after = skip_spaces(text, we);
+            let rest = &text[after..];
+            if rest.is_empty() || rest.starts_with([';', '.', ':', ')', '(', '*', '\n', '\r']) {
+                return Some(start);
+            }
+            if rest.starts_with(',') {
+                let n = skip_ws(text, after + 1);
+                return word_end(text, n)
+                    .is_some_and(|e| is_capitalised(&text[n..e]))
+                    .then_some(start);
+            }
+            return None;
+        }
+        k = next;
+    }
+    None
 }
 
 /// One reference per key, in order of first citation; later citations fill in the fields the
@@ -783,6 +1264,137 @@ mod tests {
                     "công văn 11299/VPCP-KGVX"
                 ),
                 row(Some("51/2024/QH15"), None, None, None, "51/2024/QH15"),
+            ]
+        );
+    }
+
+    fn texts(text: &str) -> Vec<String> {
+        references(text, None).into_iter().map(|r| r.text).collect()
+    }
+
+    #[test]
+    fn law_titles_with_a_comma() {
+        assert_eq!(
+            refs("Căn cứ Luật Quản lý,\nsử dụng tài sản công ngày 21 tháng 6 năm 2017; Căn cứ Luật Phòng, chống tham nhũng;", None),
+            vec![
+                row(None, Some("Luật"), Some("2017-06-21"), None, "Luật Quản lý, sử dụng tài sản công ngày 21 tháng 6 năm 2017"),
+                row(None, Some("Luật"), None, None, "Luật Phòng, chống tham nhũng"),
+            ]
+        );
+        // dev/d028: the title wrapped after the type word, a comma inside it.
+        assert_eq!(
+            refs("quy định tại khoản 6 Điều 16 Luật\nThuế xuất khẩu, thuế nhập khẩu 107/2016/QH13, khoản 1 Điều 11; tại Điều 3, Điều 5, Điều 9 Luật\nThế giá trị gia tăng số 48/2024/QH15.", None),
+            vec![
+                row(Some("107/2016/QH13"), Some("Luật"), None, None, "Luật Thuế xuất khẩu, thuế nhập khẩu 107/2016/QH13"),
+                row(Some("48/2024/QH15"), Some("Luật"), None, None, "Luật Thế giá trị gia tăng số 48/2024/QH15"),
+            ]
+        );
+        // A comma before a new clause or another law ends the title.
+        assert_eq!(
+            texts("theo Điều 85 Luật Đấu thầu, khoản 2 Điều 5 Luật Lâm nghiệp, Luật Đất đai và Luật Xuất cảnh, nhập cảnh của công dân Việt Nam."),
+            ["Luật Đấu thầu", "Luật Lâm nghiệp", "Luật Đất đai", "Luật Xuất cảnh, nhập cảnh của công dân Việt Nam"]
+        );
+    }
+
+    #[test]
+    fn law_titles_end_before_the_next_words() {
+        assert_eq!(
+            texts("theo quy định của Luật Ngân sách nhà nước, Luật Đầu tư công và pháp luật có liên quan; thi hành Luật Tiêu chuẩn và quy chuẩn kỹ thuật ban hành kèm theo; rà soát, sửa đổi, bổ sung Luật Các tổ chức tín dụng;"),
+            ["Luật Ngân sách nhà nước", "Luật Đầu tư công", "Luật Tiêu chuẩn và quy chuẩn kỹ thuật", "Luật Các tổ chức tín dụng"]
+        );
+        // dev/d032: a type word wrapped apart after "và" is the next citation's.
+        assert_eq!(
+            refs("theo Điều 59 Luật Ban hành văn bản quy phạm pháp luật và Nghị\nđịnh số 80/2025/NĐ-CP ngày 01 tháng 4 năm 2025 của Chính phủ về tổ chức", None),
+            vec![
+                row(Some("80/2025/NĐ-CP"), Some("Nghị định"), Some("2025-04-01"), Some("Chính phủ"), "80/2025/NĐ-CP ngày 01 tháng 4 năm 2025 của Chính phủ"),
+                row(None, Some("Luật"), None, None, "Luật Ban hành văn bản quy phạm pháp luật"),
+            ]
+        );
+    }
+
+    #[test]
+    fn laws_named_in_an_amending_title_are_not_cited() {
+        // dev/d004
+        assert_eq!(
+            texts("Căn cứ Luật số\n56/2024/QH15 ngày 29 tháng 11 năm 2024 về sửa đổi, bổ sung một số điều của\nLuật: Chứng khoán, Kế toán, Luật Dự trữ quốc gia,\nLuật Xử lý vi phạm hành chính; Căn cứ Luật số 57/2024/QH15 ngày 29 tháng 11 năm 2024 của Quốc hội ban hành Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư và Luật Đấu thầu; Căn cứ Nghị định số 214/2025/NĐ-CP của Chính phủ Quy định chi tiết một số điều và biện pháp thi hành Luật Đấu thầu;"),
+            ["Luật số 56/2024/QH15 ngày 29 tháng 11 năm 2024", "Luật số 57/2024/QH15 ngày 29 tháng 11 năm 2024 của Quốc hội", "Nghị định số 214/2025/NĐ-CP của Chính phủ"]
+        );
+        // dev/d059: the amending law is cited by its title and date.
+        assert_eq!(
+            refs("Căn cứ Luật Cán bộ, công chức ngày 13 tháng 11 năm 2008; Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật\nViên chức ngày 25 tháng 11 năm 2019;", None),
+            vec![
+                row(None, Some("Luật"), Some("2008-11-13"), None, "Luật Cán bộ, công chức ngày 13 tháng 11 năm 2008"),
+                row(None, Some("Luật"), Some("2019-11-25"), None, "Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức ngày 25 tháng 11 năm 2019"),
+            ]
+        );
+        // dev/d061: a title block naming "một số điều của" ends at the first "Căn cứ"; dev/d041:
+        // an amending law cited with its number is that number's citation.
+        assert_eq!(
+            texts("Sửa đổi, bổ sung một số điều của Thông tư 08/2020/TT-BLĐTBXH hướng dẫn\nCăn cứ Luật Tố cáo ngày 12 tháng 6 năm 2018;\nCăn cứ Luật sửa đổi, bổ sung một số điều của Luật\nBan hành văn bản quy phạm pháp luật số 87/2025/QH15;"),
+            ["Thông tư 08/2020/TT-BLĐTBXH", "Luật Ban hành văn bản quy phạm pháp luật số 87/2025/QH15", "Luật Tố cáo ngày 12 tháng 6 năm 2018"]
+        );
+    }
+
+    #[test]
+    fn numbers_without_a_slash_after_so() {
+        assert_eq!(
+            refs("Trả lời công văn số 1025-CVHQ\nngày 10/10/2025 của Công ty TNHH Minh An về việc; ban hành theo Nghị định số 25-HĐBT ngày 18-3-1989 của Hội đồng Bộ trưởng. Số 12-AB dự kiến; công văn số 5-a", None),
+            vec![
+                row(Some("1025-CVHQ"), Some("Công văn"), Some("2025-10-10"), Some("Công ty TNHH Minh An"), "công văn số 1025-CVHQ ngày 10/10/2025 của Công ty TNHH Minh An"),
+                row(Some("25-HĐBT"), Some("Nghị định"), Some("1989-03-18"), Some("Hội đồng Bộ trưởng"), "Nghị định số 25-HĐBT ngày 18-3-1989 của Hội đồng Bộ trưởng"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_closing_issuer_is_shared_by_the_list() {
+        let issuers = |text: &str| -> Vec<Option<String>> {
+            references(text, None)
+                .into_iter()
+                .map(|r| r.issuer)
+                .collect()
+        };
+        // dev/d038, d068
+        assert_eq!(
+            issuers("thực hiện Chỉ thị số 31-CT/TU ngày 06/6/2023, Kế hoạch số 134-KH/TU ngày\n29/12/2023 của Ban Thường vụ Tỉnh ủy; xem xét Tờ trình số 291/TTr-CP ngày 02 tháng 5 năm 2025, Báo cáo thẩm tra bổ sung số 444/BC-CP ngày 16 tháng 5 năm 2025 của Chính phủ"),
+            [Some("Ban Thường vụ Tỉnh ủy"), Some("Ban Thường vụ Tỉnh ủy"), Some("Chính phủ"), Some("Chính phủ")].map(|s| s.map(String::from))
+        );
+        // Another body's code, or a clause between: not shared.
+        assert_eq!(
+            issuers("Luật Đất đai số 31/2024/QH15, Nghị định số 102/2024/NĐ-CP của Chính phủ; Kế hoạch số 12-KH/TU ngày 2/3/2024 triển khai, Chỉ thị số 5-CT/TU của Tỉnh ủy"),
+            [None, Some("Chính phủ"), None, Some("Tỉnh ủy")].map(|s| s.map(String::from))
+        );
+    }
+
+    #[test]
+    fn issuer_names_with_a_dash_a_task_or_a_capitalised_verb() {
+        let issuers = |text: &str| -> Vec<Option<String>> {
+            references(text, None)
+                .into_iter()
+                .map(|r| r.issuer)
+                .collect()
+        };
+        assert_eq!(
+            issuers("theo Thông tư số 10/2020/TT-BLĐTBXH ngày 12/11/2020 của Bộ trưởng Bộ Lao động - Thương binh và Xã hội hướng dẫn; Quyết định số 64/QĐ-BCĐCCTLBHXH ngày 12/5/2015 của Ban Chỉ đạo Trung ương về cải cách chính sách tiền lương, bảo hiểm xã hội và ưu đãi người có công về phân công; Nghị định số 214/2025/NĐ-CP ngày 04 tháng 8 năm 2025 của Chính phủ Quy định chi tiết"),
+            [
+                Some("Bộ trưởng Bộ Lao động - Thương binh và Xã hội"),
+                Some("Ban Chỉ đạo Trung ương về cải cách chính sách tiền lương, bảo hiểm xã hội và ưu đãi người có công"),
+                Some("Chính phủ"),
+            ].map(|s| s.map(String::from))
+        );
+        assert_eq!(
+            issuers("Công văn số 12/CV-BIA ngày 3/4/2024 của CÔNG TY CỔ PHẦN BIA SÀI GÒN – BẾN TRE vướng mắc; Thông báo số 03-TB/BCĐTW ngày 6/3/2025 của Ban chỉ đạo Trung ương thông báo"),
+            [Some("CÔNG TY CỔ PHẦN BIA SÀI GÒN – BẾN TRE"), Some("Ban chỉ đạo Trung ương")].map(|s| s.map(String::from))
+        );
+    }
+
+    #[test]
+    fn a_code_is_cited_as_bo_luat() {
+        assert_eq!(
+            refs("Căn cứ Bộ luật Lao động số 45/2019/QH14; Căn cứ Bộ luật Hàng hải Việt Nam ngày 25 tháng 11 năm 2015;", None),
+            vec![
+                row(Some("45/2019/QH14"), Some("Bộ luật"), None, None, "Bộ luật Lao động số 45/2019/QH14"),
+                row(None, Some("Bộ luật"), Some("2015-11-25"), None, "Bộ luật Hàng hải Việt Nam ngày 25 tháng 11 năm 2015"),
             ]
         );
     }

@@ -1,12 +1,18 @@
 //! Trích yếu: the "V/v …" / "Về việc …" line of a công văn, or the line(s) under the type title,
 //! wrapped lines joined, the marker and trailing punctuation removed.
 
+use crate::dict::{self, DocType};
 use crate::segment::{self, Segments};
 
 /// The subject of the document, if it has one.
 pub(crate) fn subject(seg: &Segments<'_>) -> Option<String> {
     if let Some(form) = segment::title_form(seg) {
         return form.subject.as_deref().and_then(clean_subject);
+    }
+    if seg.title.is_none() && seg.subject.is_empty() {
+        if let Some((_, about)) = title_sentence(seg) {
+            return clean_subject(&about);
+        }
     }
     let mut text = String::new();
     if let Some(t) = seg.title {
@@ -26,6 +32,39 @@ pub(crate) fn subject(seg: &Segments<'_>) -> Option<String> {
         text.push_str(seg.line(i));
     }
     clean_subject(&text)
+}
+
+/// A document that opens with its type and subject in one sentence-case line, with no header
+/// or title block: "Báo cáo về tình hình sản xuất kinh doanh ngành công\nnghiệp tháng 02 …"
+/// (dev/d101). The type and the subject after "về" (its wrapped lines joined).
+pub(crate) fn title_sentence(seg: &Segments<'_>) -> Option<(&'static DocType, String)> {
+    if !seg.header.is_empty() || seg.title.is_some() || seg.lines.is_empty() {
+        return None;
+    }
+    let first = seg.line(0);
+    if first.len() > 200 || first.ends_with(['.', ':', ';', '?', '!']) {
+        return None;
+    }
+    let (doc_type, r) = dict::find_doc_types(first).into_iter().next()?;
+    let written = &first[r.clone()];
+    if r.start != 0 || !written.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let about = first[r.end..].strip_prefix(" về ")?;
+    if !about.starts_with(char::is_lowercase) {
+        return None;
+    }
+    let mut text = about.to_string();
+    // Wrapped lines go on in lower case ("nghiệp tháng 02 và 2 tháng đầu năm 2007").
+    for i in 1..seg.lines.len().min(3) {
+        let line = seg.line(i);
+        if !line.starts_with(char::is_lowercase) || text.len() + line.len() > 300 {
+            break;
+        }
+        text.push(' ');
+        text.push_str(line);
+    }
+    Some((doc_type, text))
 }
 
 /// Removes the "V/v" / "Về việc" marker, list debris and trailing punctuation.
@@ -54,6 +93,28 @@ pub(crate) fn clean_subject(text: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::segment::segment;
+
+    #[test]
+    fn a_type_and_subject_in_the_first_line() {
+        let seg = segment("Báo cáo về tình hình sản xuất kinh doanh ngành công\nnghiệp tháng 02 năm 2007\n1. Tình hình chung:\nTháng 02 năm 2007 giá trị sản xuất tăng.\n");
+        assert_eq!(
+            subject(&seg).as_deref(),
+            Some("tình hình sản xuất kinh doanh ngành công nghiệp tháng 02 năm 2007")
+        );
+        assert_eq!(title_sentence(&seg).map(|(d, _)| d.name), Some("Báo cáo"));
+        // A sentence, or a type word in capitals, is no title.
+        for text in [
+            "Báo cáo về tình hình sản xuất đã được gửi.\nNội dung.\n",
+            "BÁO CÁO VỀ TÌNH HÌNH\nNội dung.\n",
+            "Tình hình về báo cáo\nNội dung.\n",
+        ] {
+            assert_eq!(
+                title_sentence(&segment(text)).map(|(d, _)| d.name),
+                None,
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn subject_lines() {
