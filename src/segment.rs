@@ -31,6 +31,8 @@ pub(crate) struct Line<'a> {
     /// A blank line, a rule (`-----`, `*`) or a table-cell boundary came just before.
     pub gap_before: bool,
     /// 0 for a whole line or its first cell; 1, 2 … for further tab- or `|`-separated cells.
+    /// A signature line set among the "Nơi nhận" items without tabs is moved to cell 1, the
+    /// right column it stands for ([`Segments::signature_in_list`]).
     pub cell: u8,
 }
 
@@ -70,10 +72,16 @@ pub(crate) struct Segments<'a> {
     /// Body of the document (after the title, subject and recipients, before the signature
     /// and "Nơi nhận").
     pub body: Range<usize>,
+    /// Running text above the title of a page without a header (a news lead above the
+    /// document it reports, dev/d068); part of the body text.
+    pub lead: Range<usize>,
     /// Signature block: authority, position and name lines.
     pub signature: Range<usize>,
     /// "Nơi nhận" block, its first line included.
     pub distribution: Range<usize>,
+    /// The signature lines stand among the "Nơi nhận" items (dev/d050) and were moved to the
+    /// right column (`cell` 1): the list reads as a column layout.
+    pub signature_in_list: bool,
     /// Lines after the signature and distribution (annexes); part of the body text.
     pub annex: Range<usize>,
     /// News: the headline line.
@@ -110,6 +118,9 @@ impl<'a> Segments<'a> {
     /// signature and distribution are left out.
     pub(crate) fn body_text(&self) -> String {
         let mut out = self.text(self.body.clone());
+        if !self.lead.is_empty() {
+            out.insert_str(0, &self.text(self.lead.clone()));
+        }
         if !self.annex.is_empty() {
             out.push_str(&self.text(self.annex.clone()));
         }
@@ -1004,8 +1015,9 @@ pub(crate) fn signing_form(s: &str) -> Option<&'static str> {
         return None;
     }
     dict::signing_form_at_start(s).or_else(|| {
+        // "KT/BỘ TRƯỞNG" (dev/d050): the form run into its body with a slash.
         static SPACED: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^(?i:(tm|kt|tl|tuq)\s+\.\s)").expect("spaced form regex")
+            Regex::new(r"^(?i:(tm|kt|tl|tuq)(?:\s+\.\s|/\s*\p{L}))").expect("spaced form regex")
         });
         let c = SPACED.captures(s)?;
         let form = c.get(1)?.as_str().to_uppercase();
@@ -1051,6 +1063,13 @@ pub(crate) fn segment(text: &str) -> Segments<'_> {
         }
     }
     if let Some(t) = seg.title {
+        if seg.header.is_empty() {
+            // Sentences above the title of a page without a header: a lead, read with the body.
+            let lead = (cursor..t).find(|&k| seg.line(k).len() >= 40 && seg.line(k).ends_with('.'));
+            if let Some(k) = lead {
+                seg.lead = k..t;
+            }
+        }
         cursor = t + 1;
         if seg.subject.is_empty() {
             let end = subject_under_title(&seg, t);
@@ -1085,10 +1104,19 @@ pub(crate) fn segment(text: &str) -> Segments<'_> {
     let dispatch_like = !seg.header.is_empty() || seg.title.is_some() || !seg.recipients.is_empty();
 
     // Signature and "Nơi nhận".
-    let distribution_start =
+    let mut distribution_start =
         (body_start..n).find(|&i| seg.line(i).len() < 60 && is_distribution_marker(seg.line(i)));
-    let signature = find_signature(&seg, body_start, distribution_start)
+    if let Some(d) = distribution_start {
+        seg.signature_in_list = signature_among_items(&mut seg, d);
+    }
+    let mut signature = find_signature(&seg, body_start, distribution_start)
         .or_else(|| distribution_start.and_then(|d| unnamed_signature(&seg, body_start, d)));
+    if distribution_start.is_none() && signature.is_none() {
+        if let Some((d, sig)) = unlabelled_list(&seg, body_start) {
+            distribution_start = Some(d);
+            signature = Some(sig);
+        }
+    }
     let mut body_end = n;
     let mut tail_end = n;
     if let Some(d) = distribution_start {
@@ -1301,6 +1329,80 @@ fn subject_under_title(seg: &Segments<'_>, t: usize) -> usize {
     j
 }
 
+/// Signature lines set among the "Nơi nhận" items without tabs (dev/d050: "kT/bộ trưởng bộ tài
+/// chính" under the marker, "Thứ trưởng" after the first item, the name after a later one):
+/// a signing form inside the list, in any case, opens them; after it, a line that is no list
+/// item and follows an item ending in ";" (or another signature line) is one of them. They are
+/// moved to the right column (`cell` 1), as a tab-aligned table would have put them, when list
+/// items follow the signing form. Returns whether it did. Reads only the lines of the list.
+fn signature_among_items(seg: &mut Segments<'_>, d: usize) -> bool {
+    let n = seg.lines.len();
+    if seg.lines[d].cell > 0 || seg.lines.get(d + 1).is_some_and(|l| l.cell > 0) {
+        // Already a column layout (dev/d054).
+        return false;
+    }
+    let mut found: Vec<usize> = Vec::new();
+    let mut items_after_form = 0;
+    // The line before is a list item ending in ";" / a signature line.
+    let (mut after_open_item, mut after_signature) = (false, false);
+    for j in d + 1..(d + 40).min(n) {
+        let s = seg.line(j);
+        if is_distribution_marker(s) {
+            break;
+        }
+        if is_list_item(s) {
+            if !found.is_empty() {
+                items_after_form += 1;
+            }
+            if s.ends_with('.') {
+                break;
+            }
+            after_open_item = s.ends_with(';');
+            after_signature = false;
+            continue;
+        }
+        let form = s.len() <= 90 && signing_form(s).is_some();
+        if form || (!found.is_empty() && (after_open_item || after_signature) && s.len() <= 60) {
+            found.push(j);
+            after_signature = true;
+            after_open_item = false;
+            continue;
+        }
+        // A wrapped item ("- Các Bộ, cơ quan ngang bộ," / "các cơ quan khác thuộc Chính phủ;")
+        // or an unmarked one.
+        after_open_item = s.ends_with(';');
+        after_signature = false;
+        if s.ends_with('.') {
+            break;
+        }
+    }
+    if found.is_empty() || items_after_form == 0 {
+        return false;
+    }
+    for j in found {
+        seg.lines[j].cell = 1;
+    }
+    true
+}
+
+/// A "Nơi nhận" list without its label, its items on one line ("- Chính phủ; - Ban Tổ chức
+/// Trung ương; … - Lưu: HC, PLTP."), beside a signing form in the next cell of a table row
+/// (dev/d042): the list's line and the signature's cells. Looks at the last lines only.
+fn unlabelled_list(seg: &Segments<'_>, from: usize) -> Option<(usize, Range<usize>)> {
+    let n = seg.lines.len();
+    let lo = n.saturating_sub(8).max(from);
+    (lo..n.saturating_sub(1)).rev().find_map(|i| {
+        let s = seg.line(i);
+        let list = seg.lines[i].cell == 0 && is_list_item(s) && s.contains("; - ");
+        let next = &seg.lines[i + 1];
+        if !list || next.cell == 0 || signing_form(&next.text).is_none() {
+            return None;
+        }
+        let end = (i + 2..n).find(|&j| seg.lines[j].cell == 0).unwrap_or(n);
+        Some((i, i + 1..end))
+    })
+}
+
 /// The end (exclusive) of a "Kính gửi" (`recipients`) or "Nơi nhận" list starting at `start`.
 fn list_block_end(seg: &Segments<'_>, start: usize, recipients: bool) -> usize {
     let n = seg.lines.len();
@@ -1315,7 +1417,9 @@ fn list_block_end(seg: &Segments<'_>, start: usize, recipients: bool) -> usize {
         .map_or("", |m| first[m.end()..].trim())
         .trim_start_matches([':', '*'])
         .trim();
-    let columns = seg.lines[start].cell > 0 || seg.lines.get(start + 1).is_some_and(|l| l.cell > 0);
+    let columns = seg.lines[start].cell > 0
+        || seg.lines.get(start + 1).is_some_and(|l| l.cell > 0)
+        || (!recipients && seg.signature_in_list);
     let mut j = start + 1;
     let mut items = usize::from(!inline.is_empty());
     let mut last_ended = inline.ends_with('.');

@@ -326,7 +326,7 @@ fn name_end(text: &str, i: usize, to_punctuation: bool) -> usize {
                 PHRASE_HEADS[Cue::NameWord as usize].contains(lw.as_str())
                     && cue_at(&text[k..], Cue::NameWord).is_some_and(|m| m > n)
             };
-            if stop.is_some_and(|n| !name_word(n)) {
+            if stop.is_some_and(|n| !name_word(n)) && !(prev_cap && second_of_body(text, k)) {
                 break;
             }
             if lw == "và" {
@@ -362,6 +362,66 @@ fn name_end(text: &str, i: usize, to_punctuation: bool) -> usize {
         }
     }
     end
+}
+
+/// Whether the lower-case word at `k` is the second syllable of the first word of a body's
+/// name: the word before it is capitalised and comes right after a body head ("Bộ Ngoại giao",
+/// "Tổ Biên tập", "Văn phòng Quốc hội"), so that a stop word there ("giao", "tập") is still
+/// the name's. A level word ("UBND Tỉnh giao …") is no first word of a name.
+fn second_of_body(text: &str, k: usize) -> bool {
+    const POST_HEADS: [&str; 12] = [
+        "chủ tịch",
+        "giám đốc",
+        "thủ trưởng",
+        "bộ trưởng",
+        "chánh",
+        "phó",
+        "trưởng",
+        "các",
+        "lãnh đạo",
+        "đại diện",
+        "người đứng đầu",
+        "thường trực",
+    ];
+    // The start of the word ending at `end` of `s`.
+    let word_start = |s: &str, end: usize| {
+        s[..end]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !is_alnum(c))
+            .map_or(0, |(p, c)| p + c.len_utf8())
+    };
+    let before = text[..k].trim_end_matches([' ', '\t']);
+    let cap_start = word_start(before, before.len());
+    let cap = &before[cap_start..];
+    if !is_titlecase(cap) {
+        return false;
+    }
+    // The body head: the one to three words before the capitalised one, on the same line.
+    let head = before[..cap_start].trim_end_matches(' ');
+    if head.len() == cap_start {
+        return false;
+    }
+    let mut end = head.len();
+    for _ in 0..3 {
+        let start = word_start(head, end);
+        if start == end {
+            return false;
+        }
+        let words = &head[start..];
+        if is_capitalised(words) && cue_at(words, Cue::BodyHead) == Some(words.len()) {
+            // A post or a quantifier among the heads ("Trưởng Đoàn phát biểu") names no body.
+            // A level word ("UBND Tỉnh giao …") is no first word of a name.
+            return !POST_HEADS.contains(&words.to_lowercase().as_str())
+                && !is_cue(&cap.to_lowercase(), Cue::Level);
+        }
+        let prev = head[..start].trim_end_matches(' ');
+        if prev.len() == start || prev.is_empty() {
+            return false;
+        }
+        end = prev.len();
+    }
+    false
 }
 
 /// Whether the comma at `k` is inside a name: it is followed, on the same line and before any
@@ -412,6 +472,13 @@ pub(crate) fn continue_at(text: &str, j: usize) -> usize {
     }
     let n = skip_ws(text, k);
     match word_end(text, n) {
+        // A numbered item ("1. Đồng chí …") opens a line of its own.
+        Some(e)
+            if text[n..e].bytes().all(|b| b.is_ascii_digit())
+                && text[e..].starts_with(['.', ')']) =>
+        {
+            j
+        }
         Some(e)
             if !is_capitalised(&text[n..e]) && !is_cue(&text[n..e].to_lowercase(), Cue::Stop) =>
         {
@@ -579,10 +646,18 @@ enum Need {
 fn name_at(text: &str, i: usize, hits: &[Hit], need: Need) -> Option<(usize, String)> {
     let mut words: Vec<(usize, usize)> = Vec::new();
     let mut j = i;
-    while let Some(we) = word_end(text, j) {
+    // A foreign first name joined by a hyphen ("Jean-Pierre Aubert", dev/d100).
+    let mut foreign = false;
+    while let Some(mut we) = word_end(text, j) {
         let w = &text[j..we];
         if !is_titlecase(w) || hit_at(hits, j).is_some() {
             break;
+        }
+        if words.is_empty() && need != Need::Listed {
+            if let Some(e) = hyphenated_end(text, j, we) {
+                we = e;
+                foreign = true;
+            }
         }
         words.push((j, we));
         if words.len() > 4 {
@@ -615,7 +690,7 @@ fn name_at(text: &str, i: usize, hits: &[Hit], need: Need) -> Option<(usize, Str
         }
     }
     let first = &text[words[0].0..words[0].1];
-    let surname = SURNAMES.contains(first);
+    let surname = SURNAMES.contains(first) || foreign;
     let ok = match need {
         Need::Surname => surname,
         Need::Comrade => surname || words.len() >= 3,
@@ -624,12 +699,39 @@ fn name_at(text: &str, i: usize, hits: &[Hit], need: Need) -> Option<(usize, Str
     if !ok {
         return None;
     }
+    if words.len() == 2
+        && words
+            .iter()
+            .all(|&(a, b)| is_cue(&text[a..b].to_lowercase(), Cue::BodyHead))
+    {
+        // "Bí thư Đoàn Trường": the school's Youth Union, two body words.
+        return None;
+    }
     let end = words[words.len() - 1].1;
     let name = collapse(&text[i..end]);
     if is_place(text, i, &name, words.len()) {
         return None;
     }
     Some((end, name))
+}
+
+/// The end of a first name of Latin letters joined by hyphens without spaces, opening at
+/// `start` with the word ending at `we` ("Jean-Pierre"): Vietnamese names are never written so.
+fn hyphenated_end(text: &str, start: usize, we: usize) -> Option<usize> {
+    let mut end = we;
+    while text[end..].starts_with('-') {
+        let Some(e) = word_end(text, end + 1) else {
+            break;
+        };
+        if !is_titlecase(&text[end + 1..e]) {
+            break;
+        }
+        end = e;
+    }
+    let latin = text[start..end]
+        .chars()
+        .all(|c| c.is_ascii_alphabetic() || c == '-');
+    (end > we && latin).then_some(end)
 }
 
 /// A province, or a two-syllable name right after a level word ("huyện Lý Sơn").
@@ -645,21 +747,76 @@ fn is_place(text: &str, start: usize, name: &str, syllables: usize) -> bool {
 }
 
 /// Where a title continuing at `i` ends: [`body_end`], cut before a personal name.
+/// A name that is a province's ("Hồ Chí Minh") after a body's first word is the end of the
+/// body's name ("Học viện Chính trị quốc gia Hồ Chí Minh"), not a person.
 fn title_end(text: &str, i: usize, hits: &[Hit]) -> usize {
     let end = name_end(text, i, true).max(i);
+    let first = skip_ws(text, i);
     let mut j = i;
     while j < end {
         let k = skip_ws(text, j);
         let Some(we) = word_end(text, k) else { break };
-        if k > i
-            && SURNAMES.contains(&text[k..we])
-            && name_at(text, k, hits, Need::Surname).is_some()
-        {
-            return text[..k].trim_end().len();
+        if k > i && SURNAMES.contains(&text[k..we]) {
+            if let Some((ne, name)) = name_at(text, k, hits, Need::Surname) {
+                if k > first && dict::province_by_name(&name).is_some() {
+                    j = ne;
+                    continue;
+                }
+                return text[..k].trim_end().len();
+            }
         }
         j = we;
     }
     end
+}
+
+/// A place or a parent body in brackets right after a title ("Trưởng CA xã Phước An (huyện Tuy
+/// Phước)", "Tổ trưởng trinh sát … (Phòng Cảnh sát hình sự, CA TP Hồ Chí Minh)"), on the same
+/// line: where the closing bracket ends. Other brackets (a year, a photo's side) are not the
+/// title's.
+fn body_in_brackets(text: &str, e: usize) -> Option<usize> {
+    let open = skip_spaces(text, e);
+    let inner = text[open..].strip_prefix('(')?;
+    let close = inner.find([')', '\n', '('])?;
+    if close > 120 || !inner[close..].starts_with(')') {
+        return None;
+    }
+    let body = inner[..close].trim();
+    let place = cue_at(body, Cue::Level).is_some() && !body.starts_with(char::is_uppercase);
+    let parent = cue_at(body, Cue::BodyHead).is_some() && body.starts_with(char::is_uppercase);
+    (place || parent).then_some(open + 1 + close + 1)
+}
+
+/// A former post: "nguyên" or "cựu" at `s` before a position hit ("nguyên Chủ tịch nước"):
+/// where the hit starts. The word stays in the title as written.
+fn former_hit(text: &str, hits: &[Hit], s: usize) -> Option<usize> {
+    if !text[s..].starts_with(['n', 'N', 'c', 'C']) {
+        return None;
+    }
+    let n = prefix_len_ci(&text[s..], "nguyên ").or_else(|| prefix_len_ci(&text[s..], "cựu "))?;
+    let p = skip_spaces(text, s + n);
+    hit_at(hits, p).map(|_| p)
+}
+
+/// Where "nguyên" or "cựu" stands right before the position hit at `start` (a former post),
+/// else `start`.
+fn former_start(text: &str, start: usize) -> usize {
+    let before = text[..start].trim_end_matches(' ');
+    // Both words end in "n" or "u".
+    if before.len() == start || !before.ends_with(['n', 'u']) {
+        return start;
+    }
+    for word in ["nguyên", "cựu"] {
+        if let Some(p) = before.len().checked_sub(word.len()) {
+            let at_word = before.is_char_boundary(p)
+                && prefix_len_ci(&before[p..], word) == Some(before.len() - p)
+                && before[..p].chars().next_back().is_none_or(|c| !is_alnum(c));
+            if at_word {
+                return p;
+            }
+        }
+    }
+    start
 }
 
 /// Whether a personal name begins right after `i` (spaces skipped).
@@ -696,19 +853,49 @@ fn trailing_titles(text: &str, mut j: usize, hits: &[Hit], titles: &mut Vec<Stri
         if let Some(n) = prefix_len_ci(&text[s..], "kiêm ") {
             s = skip_spaces(text, s + n);
         }
-        if let Some(h) = hit_at(hits, s) {
+        let at = former_hit(text, hits, s).unwrap_or(s);
+        if let Some(h) = hit_at(hits, at) {
             let e = title_end(text, h.end, hits);
             if starts_name(text, e, hits) {
                 // "…, Bộ trưởng Bộ Xây dựng Trần Hồng Minh": the next person's title.
                 break;
             }
-            titles.push(collapse(&text[s..e]));
+            let mut title = collapse(&text[s..e]);
+            let e = match body_in_brackets(text, e) {
+                Some(b) => {
+                    title.push(' ');
+                    title.push_str(&collapse(&text[skip_spaces(text, e)..b]));
+                    b
+                }
+                None => e,
+            };
+            titles.push(title);
             had_own = true;
             end = e;
             j = e;
             continue;
         }
         let Some(we) = word_end(text, s) else { break };
+        // "Bí thư Thị ủy Đức Phổ, tỉnh Quảng Ngãi": a level word and a place go on with it.
+        let level = (had_own && sep == ',')
+            .then(|| cue_at(&text[s..], Cue::Level))
+            .flatten()
+            .filter(|_| !is_capitalised(&text[s..we]));
+        if let Some(n) = level {
+            let p = skip_spaces(text, s + n);
+            let e = title_end(text, p, hits);
+            let place = word_end(text, p).is_some_and(|pe| pe <= e && is_capitalised(&text[p..pe]));
+            if !place || starts_name(text, e, hits) {
+                break;
+            }
+            let e = body_in_brackets(text, e).unwrap_or(e);
+            if let Some(last) = titles.last_mut() {
+                last.push_str(&collapse(&text[end..e]));
+            }
+            end = e;
+            j = e;
+            continue;
+        }
         if !had_own || !is_capitalised(&text[s..we]) || sep == ',' && starts_doc_type(&text[s..]) {
             break;
         }
@@ -736,7 +923,7 @@ fn trailing_titles(text: &str, mut j: usize, hits: &[Hit], titles: &mut Vec<Stri
 /// Trưởng ban Tuyên giáo Tỉnh ủy Hà Anh Dũng". Returns the person and where they end.
 fn titled_name(text: &str, hits: &[Hit], h: usize) -> Option<(Person, usize)> {
     let mut titles = Vec::new();
-    let mut cur = hits[h].start;
+    let mut cur = former_start(text, hits[h].start);
     let mut j = hits[h].end;
     let mut prev_cap = true;
     for _ in 0..16 {
@@ -744,7 +931,7 @@ fn titled_name(text: &str, hits: &[Hit], h: usize) -> Option<(Person, usize)> {
         let c = text[k..].chars().next()?;
         if c == ',' {
             let s = skip_spaces(text, k + 1);
-            let next = hit_at(hits, s)?;
+            let next = hit_at(hits, former_hit(text, hits, s).unwrap_or(s))?;
             titles.push(collapse(&text[cur..k]));
             cur = s;
             j = next.end;
@@ -897,9 +1084,10 @@ fn titled_list(text: &str, hits: &[Hit], h: usize) -> Option<(Vec<Person>, usize
 /// The person after an honorific at `j`: a rank or title may come first ("Đồng chí Thiếu
 /// tướng Lê Ngọc Hải", "đồng chí Bí thư Tỉnh ủy Nguyễn Văn A").
 fn honored(text: &str, hits: &[Hit], j: usize, comrade: bool) -> Option<(Person, usize)> {
+    let at = former_hit(text, hits, j).unwrap_or(j);
     if let Some(h) = hits
         .iter()
-        .position(|h| h.start == j && h.kind != Kind::Honorific)
+        .position(|h| h.start == at && h.kind != Kind::Honorific)
     {
         return titled_name(text, hits, h);
     }
@@ -911,7 +1099,51 @@ fn honored(text: &str, hits: &[Hit], j: usize, comrade: bool) -> Option<(Person,
     let (end, name) = name_at(text, j, hits, need)?;
     let mut titles = Vec::new();
     let end = trailing_titles(text, end, hits, &mut titles);
+    if titles.is_empty() {
+        if let Some((title, e)) = title_under(text, j, end, hits) {
+            titles.push(title);
+            return Some((Person { name, titles }, e));
+        }
+    }
     Some((Person { name, titles }, end))
+}
+
+/// A title on the lines under a line that holds only the honorific and the name ("Ông Trần Du
+/// Lịch" / "Viện trưởng" / "Viện Kinh tế thành phố Hồ Chí Minh", a speaker under a paper's
+/// title, dev/d100): a line opening with a post, and the body's name on the next line when the
+/// post line has none. `name_at` is where the name starts, `end` where it ends.
+fn title_under(text: &str, name_at: usize, end: usize, hits: &[Hit]) -> Option<(String, usize)> {
+    let line_start = text[..name_at].rfind('\n').map_or(0, |p| p + 1);
+    let rest = skip_spaces(text, end);
+    if !text[rest..].starts_with('\n') || name_at - line_start > 16 {
+        return None;
+    }
+    let p = rest + 1;
+    let h = hit_at(hits, p)?;
+    let line_end = |from: usize| text[from..].find('\n').map_or(text.len(), |q| from + q);
+    let e = line_end(p);
+    let post_line = text[p..e].trim_end();
+    if post_line.len() > 100 || post_line.ends_with(['.', ':', ';']) {
+        return None;
+    }
+    let mut title = collapse(post_line);
+    let mut last = e;
+    if text[h.end..e].trim().is_empty() && e < text.len() {
+        // The post alone: its body's name on the next line.
+        let q = e + 1;
+        let qe = line_end(q);
+        let body = text[q..qe].trim_end();
+        if body.len() <= 100
+            && !body.ends_with(['.', ':', ';'])
+            && hit_at(hits, q).is_none()
+            && cue_at(body, Cue::BodyHead).is_some_and(|_| body.starts_with(char::is_uppercase))
+        {
+            title.push(' ');
+            title.push_str(&collapse(body));
+            last = qe;
+        }
+    }
+    Some((title, last))
 }
 
 /// One entry per name, titles merged in order of first appearance.
@@ -1167,7 +1399,7 @@ mod tests {
             // dev/d078
             (
                 "Ngày 23.4, Trung tá Trương Quốc Sỹ, Trưởng CA xã Phước An (huyện Tuy Phước) cho biết",
-                want(&[("Trương Quốc Sỹ", &["Trung tá", "Trưởng CA xã Phước An"])]),
+                want(&[("Trương Quốc Sỹ", &["Trung tá", "Trưởng CA xã Phước An (huyện Tuy Phước)"])]),
             ),
             // dev/d098: honorific, then rank
             (
@@ -1203,6 +1435,102 @@ mod tests {
         ] {
             assert_eq!(got(text), expected, "{text:?}");
         }
+    }
+
+    #[test]
+    fn titles_with_stop_words_in_a_body_name_and_former_posts() {
+        // dev/d098, d095: "giao", "tập", "dự" inside a body's name or a post; "nguyên" kept.
+        let text = "1. Đồng chí Lê Văn An, nguyên Ủy viên Bộ Chính trị, nguyên Bộ trưởng Bộ Ngoại giao, \
+                    sinh ngày 5 tháng 5 năm 1950.\n2. Đồng chí Trần Văn Bình, Ủy viên dự khuyết Trung ương \
+                    Đảng, Tổng Thư ký Quốc hội, Tổ trưởng Tổ Biên tập.\n";
+        assert_eq!(
+            got(text),
+            want(&[
+                (
+                    "Lê Văn An",
+                    &[
+                        "nguyên Ủy viên Bộ Chính trị",
+                        "nguyên Bộ trưởng Bộ Ngoại giao"
+                    ],
+                ),
+                (
+                    "Trần Văn Bình",
+                    &[
+                        "Ủy viên dự khuyết Trung ương Đảng",
+                        "Tổng Thư ký Quốc hội",
+                        "Tổ trưởng Tổ Biên tập",
+                    ],
+                ),
+            ])
+        );
+        // A post before the name, former too.
+        assert_eq!(
+            got("Lễ tang nguyên Chủ tịch nước Lê Văn An được tổ chức."),
+            want(&[("Lê Văn An", &["nguyên Chủ tịch nước"])])
+        );
+        // A stop word after a post and a body word still ends the title.
+        assert_eq!(
+            got("Đồng chí Mạc Văn Hùng - Trưởng Đoàn phát biểu."),
+            want(&[("Mạc Văn Hùng", &["Trưởng Đoàn"])])
+        );
+    }
+
+    #[test]
+    fn titles_go_on_with_a_province_name_a_place_and_a_bracketed_body() {
+        for (text, titles) in [
+            // dev/d098
+            (
+                "Đồng chí Lê Văn An, Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh, Chủ tịch Hội đồng Lý luận.",
+                vec!["Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh", "Chủ tịch Hội đồng Lý luận"],
+            ),
+            (
+                "Đồng chí Lê Văn An, Bí thư Thị ủy Đức Phổ, tỉnh Quảng Ngãi.",
+                vec!["Bí thư Thị ủy Đức Phổ, tỉnh Quảng Ngãi"],
+            ),
+            // dev/d071, d078, d079
+            (
+                "Theo ông Lê Văn An, Trưởng thôn Vinh Quang 2, xã Phước Sơn (huyện Tuy Phước), nhận thức đã nâng lên.",
+                vec!["Trưởng thôn Vinh Quang 2, xã Phước Sơn (huyện Tuy Phước)"],
+            ),
+            (
+                "Trung tá Lê Văn An, Trưởng CA xã Phước An (Phòng Cảnh sát hình sự, CA tỉnh) cho biết.",
+                vec!["Trung tá", "Trưởng CA xã Phước An (Phòng Cảnh sát hình sự, CA tỉnh)"],
+            ),
+            // A bracket that names no body stays out.
+            (
+                "Ông Lê Văn An, Chủ tịch UBND xã (thứ hai từ trái) phát biểu.",
+                vec!["Chủ tịch UBND xã"],
+            ),
+        ] {
+            let people = got(text);
+            assert_eq!(people.len(), 1, "{text}");
+            assert_eq!(people[0].1, titles, "{text}");
+        }
+    }
+
+    #[test]
+    fn foreign_names_titles_under_the_name_and_youth_union_bodies() {
+        // dev/d100: a hyphenated foreign name; a speaker's post on the lines under the name.
+        assert_eq!(
+            got("Bài tham luận của ông Jean-Pierre Aubert về chủ đề trên.\n"),
+            want(&[("Jean-Pierre Aubert", &[])])
+        );
+        assert_eq!(
+            got("Ông Lê Văn An\nViện trưởng\nViện Kinh tế thành phố Hồ Chí Minh\n\nHà Nội, ngày 20 tháng 3 năm 2002\n"),
+            want(&[("Lê Văn An", &["Viện trưởng Viện Kinh tế thành phố Hồ Chí Minh"])])
+        );
+        // "Bà Rịa-Vũng Tàu" is no foreign name after "bà".
+        assert_eq!(got("tỉnh Bà Rịa-Vũng Tàu phát triển."), want(&[]));
+        // dev/d098: "Bí thư Đoàn Trường" is the school's Youth Union secretary.
+        assert_eq!(got("Đồng chí là Bí thư Đoàn Trường (năm 1969)."), want(&[]));
+        // A numbered line under a title ending its line is the next item.
+        assert_eq!(
+            got("Đồng chí Lê Văn An, nguyên Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam\n1. Đồng chí Trần Văn Bình, Bộ trưởng.\n"),
+            want(&[
+                ("Lê Văn An", &["nguyên Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam"]),
+                ("Trần Văn Bình", &["Bộ trưởng"]),
+            ])
+        );
     }
 
     #[test]

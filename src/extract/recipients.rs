@@ -28,10 +28,15 @@ fn list_items(seg: &Segments<'_>, range: Range<usize>, recipients: bool) -> Vec<
     } else {
         &*segment::DISTRIBUTION_MARKER
     };
-    let columns = seg.lines[first].cell > 0 || seg.lines.get(first + 1).is_some_and(|l| l.cell > 0);
+    let columns = seg.lines[first].cell > 0
+        || seg.lines.get(first + 1).is_some_and(|l| l.cell > 0)
+        || (!recipients && seg.signature_in_list);
     let head = seg.line(first);
+    let is_marked = |s: &str| s.starts_with(['-', '+', '•', '–', '·']);
     let inline = match marker.find(head) {
         Some(m) => &head[m.end()..],
+        // A list without its label ("- Chính phủ; - Ban Tổ chức Trung ương; …", dev/d042).
+        None if is_marked(head) => head,
         // "THỦ TƯỚNG CHÍNH PHỦ điện:" (công điện, dev/d039): the list follows.
         None => "",
     };
@@ -40,7 +45,6 @@ fn list_items(seg: &Segments<'_>, range: Range<usize>, recipients: bool) -> Vec<
     if !clean_item(inline).is_empty() {
         raw.push(inline.trim().to_string());
     }
-    let is_marked = |s: &str| s.starts_with(['-', '+', '•', '–', '·']);
     let marked_list = (first + 1..range.end).any(|i| is_marked(seg.line(i)));
     for i in first + 1..range.end {
         let line = &seg.lines[i];
@@ -69,8 +73,32 @@ fn list_items(seg: &Segments<'_>, range: Range<usize>, recipients: bool) -> Vec<
             _ => raw.push(s.to_string()),
         }
     }
-    items.extend(raw.iter().map(|r| clean_item(r)).filter(|r| !r.is_empty()));
+    // Items run together on one line: "- Chính phủ; - Ban Tổ chức Trung ương; - Lưu: HC."
+    items.extend(
+        raw.iter()
+            .flat_map(|r| run_together(r))
+            .map(clean_item)
+            .filter(|r| !r.is_empty()),
+    );
     items
+}
+
+/// The items of `raw` split at "; - " (most items hold no ";": one look for it).
+fn run_together(raw: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(raw);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        let mut from = 0;
+        while let Some(i) = r[from..].find(';').map(|i| from + i) {
+            if r[i..].starts_with("; - ") {
+                rest = Some(&r[i + 4..]);
+                return Some(&r[..i]);
+            }
+            from = i + 1;
+        }
+        rest = None;
+        Some(r)
+    })
 }
 
 /// Removes list markers ("-", "+", "*", "•"), markup and trailing ",;." from one item.

@@ -3,6 +3,8 @@
 //! TL., TUQ., Q. …) kept as written and joined, the position line as a phrase, the name.
 //! "(Đã ký)", "[đã ký]" and seals are not names.
 
+use std::sync::LazyLock;
+
 use crate::record::Signer;
 use crate::segment::{self, Segments};
 
@@ -40,6 +42,19 @@ pub(crate) fn signer(seg: &Segments<'_>) -> Option<Signer> {
         }
     }
 
+    // "TM. ỦY BAN THƯỜNG VỤ QUỐC HỘICHỦ TỊCH" (dev/d042, table debris): the position line
+    // glued to the end of the authority line.
+    let mut glued = None;
+    if positions.is_empty() {
+        if let Some(last) = authority.last_mut() {
+            if let Some(at) = glued_position(last) {
+                glued = Some(&last[at..]);
+                *last = &last[..at];
+            }
+        }
+    }
+    positions.extend(glued);
+
     // "Q. GIÁM ĐỐC" with no position line under it: the acting head's post is the title.
     let acting = || {
         authority
@@ -73,8 +88,37 @@ fn is_position(s: &str) -> bool {
     !s.starts_with('(') && !s.starts_with('[') && s.len() <= 80
 }
 
-/// "tm . ubnd thành phố" (dev/d054, a TCVN3 transcript) → "TM. ubnd thành phố"; other lines as
-/// written.
+/// Where a position of the positions table, in capitals, is glued to the end of an authority
+/// line in capitals with no space before it ("… QUỐC HỘICHỦ TỊCH" → at "CHỦ TỊCH"), the longest
+/// such position.
+fn glued_position(line: &str) -> Option<usize> {
+    if !segment::is_upper(line) {
+        return None;
+    }
+    static POSTS: LazyLock<Vec<String>> = LazyLock::new(|| {
+        crate::dict::positions()
+            .iter()
+            .filter(|p| p.kind == "position")
+            .map(|p| p.name.to_uppercase())
+            .collect()
+    });
+    POSTS
+        .iter()
+        .filter_map(|upper| {
+            let at = line.len().checked_sub(upper.len())?;
+            let glued = line.is_char_boundary(at)
+                && line[at..] == **upper
+                && line[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic);
+            glued.then_some(at)
+        })
+        .min()
+}
+
+/// "tm . ubnd thành phố" (dev/d054, a TCVN3 transcript) → "TM. ubnd thành phố", "kT/bộ trưởng"
+/// (dev/d050) → "KT/bộ trưởng"; other lines as written.
 fn normalise_form(s: &str) -> String {
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     let lower = s.to_lowercase();
@@ -85,6 +129,11 @@ fn normalise_form(s: &str) -> String {
                 s[..form.len() - 2].to_uppercase(),
                 &s[form.len()..]
             );
+        }
+    }
+    for form in ["tm/", "kt/", "tl/", "tuq/"] {
+        if lower.starts_with(form) && s.is_char_boundary(form.len()) {
+            return format!("{}{}", s[..form.len()].to_uppercase(), &s[form.len()..]);
         }
     }
     s
@@ -145,6 +194,46 @@ mod tests {
             );
         }
         assert_eq!(sign("Chỉ có một đoạn văn.\n(Đã ký)\n"), None);
+        // dev/d050: the signature lines among the "Nơi nhận" items, no tabs, the form in
+        // mixed case and run into its body with a slash.
+        let text = format!("{intro}Điều 3. Thi hành.\n\nNơi nhận:\nkT/chủ tịch ủy ban nhân dân\n\n- Sở Tài chính;\nPhó Chủ tịch\n\n- Sở Nội vụ;\n\n- Các phòng, ban,\n  các đơn vị trực thuộc;\n\n- Văn phòng UBND;\n    Nguyễn Văn Bình\n\n- Lưu VT, TH.\n");
+        let seg = segment(&text);
+        assert_eq!(
+            signer(&seg).map(|s| (s.name, s.title, s.authority)),
+            Some((
+                Some("Nguyễn Văn Bình".into()),
+                Some("Phó Chủ tịch".into()),
+                Some("KT/chủ tịch ủy ban nhân dân".into())
+            ))
+        );
+        assert_eq!(
+            crate::extract::recipients::distribution(&seg),
+            [
+                "Sở Tài chính",
+                "Sở Nội vụ",
+                "Các phòng, ban, các đơn vị trực thuộc",
+                "Văn phòng UBND",
+                "Lưu VT, TH"
+            ]
+        );
+        // dev/d042: no "Nơi nhận" label, the items on one line, the signature in the next
+        // cell of the row with its position glued to the authority line.
+        let text = format!("{intro}Điều 2. Thi hành.\n\n- Chính phủ; - Bộ Nội vụ; - Lưu: VT, TH. | TM. ỦY BAN NHÂN DÂNCHỦ TỊCH\n|\n");
+        let seg = segment(&text);
+        assert_eq!(
+            signer(&seg).map(|s| (s.name, s.title, s.authority)),
+            Some((
+                None,
+                Some("Chủ tịch".into()),
+                Some("TM. ỦY BAN NHÂN DÂN".into())
+            ))
+        );
+        assert_eq!(
+            crate::extract::recipients::distribution(&seg),
+            ["Chính phủ", "Bộ Nội vụ", "Lưu: VT, TH"]
+        );
+        // A position after a space is no glued one.
+        assert_eq!(glued_position("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH"), None);
         // dev/d055: the post alone above "Nơi nhận" (the name was not transcribed).
         let s = signer(&segment(&format!(
             "{intro}Điều 2. Thi hành.\n\nTRƯỞNG BAN\n\nNơi nhận :\nNhư điều 2\n- Lưu VT."
