@@ -191,6 +191,12 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
     // A numbered point under "… yêu cầu:" was a body's own sentence ("1. Bộ Tài chính, Ngân
     // hàng Nhà nước … phối hợp …", dev/d065): a plain paragraph after it explains that point.
     let mut point_sentences = false;
+    // Inside an article of a decision, resolution or law: whether its clauses may assign the
+    // work ("Điều 3. Tổ chức thực hiện", an article without a title).
+    let mut legal: Option<Article> = None;
+    let mut chapters = false;
+    // Paragraphs in a row of such an article that assigned nothing.
+    let mut misses = 0;
     for (n, raw) in lines.iter().enumerate() {
         if n < skip_to {
             continue;
@@ -248,6 +254,51 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
             tentative.clear();
             continue;
         }
+        let head = line.trim_start_matches(['*', '#', ' ']);
+        if head.starts_with("Chương ") || head.starts_with("CHƯƠNG ") {
+            // A law, a charter or a quy chế: its articles without titles state rules.
+            chapters = true;
+            legal = None;
+        }
+        if let Some((kind, text)) = article_head(line) {
+            // "**Điều 2. **Sở Xây dựng chủ trì …" (dev/d014): an article that is one sentence
+            // assigns by itself, and its clauses may go on doing so (dev/d002).
+            let kind = if chapters && kind == Article::Untitled {
+                Article::Other
+            } else {
+                kind
+            };
+            legal = Some(kind);
+            misses = 0;
+            if kind != Article::Other && !text.is_empty() && duties(&mut out, text, kind) {
+                continue;
+            }
+        } else if let Some(kind) = legal.filter(|&k| k != Article::Other) {
+            let quoted = line.trim_start().starts_with(['“', '"']);
+            let part = head.starts_with("Mục ");
+            let caps = !line.chars().any(char::is_lowercase);
+            if quoted || part || caps {
+                legal = None;
+            } else if misses >= 4 {
+                // Three paragraphs that assign nothing: the articles are over (a table, an
+                // annex, the signature).
+                legal = None;
+            } else if duties(&mut out, line, kind) {
+                // "4. Chính phủ, Bộ Lao động - Thương binh và Xã hội …, trong phạm vi nhiệm vụ,
+                // quyền hạn của mình, hướng dẫn, tổ chức thi hành Nghị quyết này" (dev/d060).
+                if numbered(raw, marker_len) {
+                    directive = None;
+                    heading_open = false;
+                }
+                carry = false;
+                misses = 0;
+                continue;
+            } else if marker_len == 0 || numbered(raw, marker_len) {
+                // Points under a clause ("a) Tổ chức triển khai …" under "1. Cục Đăng kiểm
+                // Việt Nam có trách nhiệm:", dev/d044) belong to it.
+                misses += 1;
+            }
+        }
         if let Some(opens) = section_heading(raw, line) {
             // A new part of the document: tasks that no field line claimed were topics.
             tentative.clear();
@@ -304,7 +355,20 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
                         // A point that names its own body keeps it: "5. Các nội dung khác" /
                         // "a) Bộ Nông nghiệp và Môi trường chỉ đạo …" (dev/d029).
                         let own = subject(line);
-                        let own = if !own.is_empty() && who_then_verb(line) {
+                        // "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở …" (dev/d037): those
+                        // asked, not who asks.
+                        let asks = || {
+                            let s = line.trim_start();
+                            let rest = s[assignee_span(s).1..].trim_start();
+                            cue_at(rest, Cue::Request).is_some()
+                        };
+                        let named = !own.is_empty() && who_then_verb(line);
+                        let own = if named && asks() {
+                            request(line)
+                                .map(|r| r.assignees)
+                                .filter(|a| !a.is_empty())
+                                .unwrap_or(own)
+                        } else if named {
                             own
                         } else {
                             request(line)
@@ -508,10 +572,12 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
                     any = true;
                     continue;
                 }
-                if current.is_none() && !carry {
+                if current.is_none() {
                     // After a request the sentence goes on with it ("… yêu cầu các sở …
                     // triển khai …. Trong quá trình thực hiện nếu phát sinh vướng mắc, báo
-                    // cáo …", dev/d036) and is taken below.
+                    // cáo …", dev/d036) and is taken below; after a request in the paragraph
+                    // before, it is a task of its own ("1. Giao Văn phòng …" / "2. Trong quá
+                    // trình thực hiện, nếu có khó khăn, vướng mắc, …", dev/d003).
                     if let Some(who) = difficulty(sentence) {
                         push(&mut out, sentence, who);
                         continue;
@@ -522,7 +588,7 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
             if who.is_empty() && current.is_none() && !carry {
                 continue;
             }
-            if sentence.contains("thông báo để") {
+            if sentence.contains("thông báo để") || sentence.contains("trả lời để") {
                 // "Văn phòng Tỉnh ủy thông báo để các cơ quan … biết, thực hiện": a closing
                 // formula, not a task.
                 continue;
@@ -563,7 +629,10 @@ fn section_task<'a>(
     marker_len: usize,
 ) {
     let line = &raw[marker_len..];
-    if line.trim_end().trim_end_matches('*').ends_with(':') || line.contains("thông báo để") {
+    if line.trim_end().trim_end_matches('*').ends_with(':')
+        || line.contains("thông báo để")
+        || line.contains("trả lời để")
+    {
         // "Ban Dân vận Tỉnh ủy đề nghị … thực hiện tốt các nhiệm vụ sau:" (composed party_07)
         // introduces the tasks; "Văn phòng Chính phủ xin thông báo để các bộ … biết, thực
         // hiện" (dev/d029) closes a thông báo.
@@ -571,7 +640,16 @@ fn section_task<'a>(
     }
     let who = subject(line);
     if !who.is_empty() && who_then_verb(line) {
-        push(out, line, who);
+        // "Bộ … chịu trách nhiệm về nội dung báo cáo" (dev/d002) and "Sở … là cơ quan thường
+        // trực" state a liability or a role, not a task.
+        let s = line.trim_start();
+        let rest = s[assignee_span(s).1..].trim_start();
+        let liable = rest.starts_with("là ")
+            || rest.starts_with("chịu trách nhiệm về ")
+            || rest.starts_with("chịu trách nhiệm trước ");
+        if !liable {
+            push(out, line, who);
+        }
     } else if line.starts_with(char::is_uppercase)
         && !raw[..marker_len].bytes().any(|b| b.is_ascii_digit())
         && line
@@ -687,6 +765,222 @@ fn article_title(s: &str) -> Option<&str> {
         .ends_with(['.', ';', '/'])
         || title.chars().count() > 120;
     (!sentence).then_some(title)
+}
+
+/// What an article's heading says of the clauses under it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Article {
+    /// No title ("Điều 5."), or the article is a sentence ("Điều 3. Chánh Văn phòng …").
+    Untitled,
+    /// A title on carrying the document out: "Tổ chức thực hiện", "Trách nhiệm thi hành",
+    /// "Hiệu lực thi hành".
+    Carries,
+    /// Any other title ("Phạm vi điều chỉnh"): its clauses state rules.
+    Other,
+}
+
+/// "Điều 3. Tổ chức thực hiện" → `Carries`; "**Điều 3. **Chánh Văn phòng … Quyết định này./."
+/// → `Untitled` and the article's sentence; "### Điều 5." → `Untitled` and "". Not a citation
+/// ("Điều 3 của Luật …").
+fn article_head(line: &str) -> Option<(Article, &str)> {
+    let s = line.trim_start_matches(['*', '#', ' ', '_']);
+    let rest = s.strip_prefix("Điều")?;
+    let rest = rest.trim_start_matches(['*', ' ']);
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return None;
+    }
+    let after = rest[digits..].trim_start_matches(['*', ' ']);
+    if !(after.is_empty() || after.starts_with(['.', ':'])) {
+        return None;
+    }
+    let text = after.trim_start_matches(['.', ':', '*', ' ']);
+    let title = text.trim_end_matches(['*', ' ']);
+    // A decision or resolution has a few articles without titles, the last ones assigning
+    // the work; a charter's "Điều 17." of dozens (dev/d001) states rules.
+    let untitled = if rest[..digits].parse::<u32>().is_ok_and(|n| n <= 10) {
+        Article::Untitled
+    } else {
+        Article::Other
+    };
+    if title.is_empty() {
+        return Some((untitled, ""));
+    }
+    if title.ends_with(['.', ';', '/']) || title.chars().count() > 120 {
+        return Some((untitled, text));
+    }
+    let lower = title.to_lowercase();
+    let carries = CARRYING_TITLES.iter().any(|t| lower.starts_with(t));
+    Some((
+        if carries {
+            Article::Carries
+        } else {
+            Article::Other
+        },
+        "",
+    ))
+}
+
+/// The titles of the articles that carry a document out, lower case: "Điều 3. Tổ chức thực
+/// hiện" (dev/d060, d061), "Điều 4. Trách nhiệm thi hành" (dev/d044), "Điều 3. Hiệu lực và
+/// trách nhiệm thi hành" (dev/d059).
+const CARRYING_TITLES: &[&str] = &[
+    "tổ chức thực hiện",
+    "tổ chức thi hành",
+    "trách nhiệm thi hành",
+    "trách nhiệm thực hiện",
+    "hiệu lực",
+    "điều khoản thi hành",
+    "thi hành",
+];
+
+/// The sentences of a clause of an article that carries the document out which assign a duty
+/// ([`duty`]), pushed as tasks. Whether any was.
+fn duties(out: &mut Vec<ActionItem>, text: &str, kind: Article) -> bool {
+    let end = text.trim_end().trim_end_matches('*');
+    if !end.ends_with(['.', ';', '/', '”', '"', '…']) {
+        // "1. Cục Đăng kiểm Việt Nam có trách nhiệm:" introduces its points; "Chi cục Hải
+        // quan quản lý" heads a column of a table (dev/d009).
+        return false;
+    }
+    let mut any = false;
+    for r in sentences(text) {
+        let sentence = &text[r];
+        if let Some((who, task)) = colon_item(sentence) {
+            // "Điều 3. Trung tâm Phục vụ hành chính công tỉnh: hướng dẫn …" (composed state_13).
+            push(out, task, who);
+            any = true;
+        } else if let Some(who) = duty(sentence, kind == Article::Carries) {
+            push(out, sentence, who);
+            any = true;
+        }
+    }
+    any
+}
+
+/// Words that follow a body's name without saying what it must do: "Đại học Công nghiệp Hà
+/// Nội là …", "Bộ … chịu trách nhiệm về nội dung …" (dev/d002), "Quyết định này có hiệu lực …".
+const NOT_DUTY: &[&str] = &[
+    "là", "được", "đã", "đang", "không", "chưa", "thuộc", "gồm", "bao", "nếu", "khi", "vì", "do",
+    "bị", "của", "về", "tại", "cho", "với", "trong", "từ", "đến", "và", "hoặc", "này", "đó", "như",
+    "mà", "thì", "ở", "trên", "dưới", "sau", "trước", "sẽ", "có", "chịu", "theo",
+];
+
+/// Who a clause of an implementing article assigns a duty to: a body followed by its verb
+/// ("Sở Xây dựng chủ trì …", "Bộ Giáo dục và Đào tạo, … theo chức năng, nhiệm vụ, thẩm quyền
+/// hướng dẫn …", "Kiểm toán nhà nước, trong phạm vi nhiệm vụ, quyền hạn của mình, kiểm toán
+/// …"), or the words before "có trách nhiệm" / "chịu trách nhiệm" ("Đơn vị cung cấp dịch vụ
+/// đăng kiểm có trách nhiệm kê khai …", dev/d044); with `must`, also an obligation "… phải …"
+/// ("Khi tổ chức làm thêm giờ …, người sử dụng lao động phải thông báo …", dev/d060).
+fn duty(sentence: &str, must: bool) -> Option<Vec<String>> {
+    let s = sentence.trim().trim_start_matches(['*', ' ']);
+    if !s.starts_with(char::is_uppercase) {
+        return None;
+    }
+    if let Some((bodies, end)) = subject_span(s) {
+        let comma = s[end..].starts_with(',');
+        let rest = s[end..].trim_start_matches([',', ' ']);
+        let scope = SCOPES.iter().any(|p| rest.starts_with(p));
+        // After a comma only a scope goes on with the body: "Thanh tra, kiểm tra việc thực
+        // hiện …" (dev/d053) is a topic.
+        if !bodies.is_empty()
+            && !s[end..].starts_with(':')
+            && (scope || (!comma && takes_duty(rest)))
+        {
+            return Some(bodies);
+        }
+    }
+    let anchor = [" có trách nhiệm ", " chịu trách nhiệm ", " có nhiệm vụ "]
+        .iter()
+        .filter_map(|a| s.find(a).map(|i| (i, i + a.len())))
+        .min();
+    if let Some((at, after)) = anchor {
+        if !["về ", "trước "].iter().any(|w| s[after..].starts_with(w)) {
+            return agent(&s[..at]);
+        }
+    }
+    if must {
+        if let Some(at) = s.find(" phải ") {
+            // A short name only: "Các loại tài sản cố định khi mua về kế toán phải lập …"
+            // (dev/d055) names no one.
+            let who = agent(&s[..at])
+                .filter(|b| b.len() == 1 && b[0].split(' ').count() <= 5)
+                .unwrap_or_default();
+            return Some(who);
+        }
+    }
+    None
+}
+
+/// The phrases between a body's name and its verb: "… theo chức năng, nhiệm vụ, thẩm quyền
+/// hướng dẫn …" (dev/d002), "…, trong phạm vi nhiệm vụ, quyền hạn của mình, …" (dev/d068),
+/// "…, căn cứ vào hệ thống …, tiến hành …" (dev/d049), "…, trên cơ sở đề xuất …, chủ trì …"
+/// (dev/d032).
+const SCOPES: &[&str] = &[
+    "trong phạm vi",
+    "theo chức năng",
+    "theo thẩm quyền",
+    "theo nhiệm vụ",
+    "căn cứ",
+    "trên cơ sở",
+];
+
+/// Whether the words after a body's name say what it must do: a verb, "có trách nhiệm",
+/// "chịu trách nhiệm" (not "… về"), "theo dõi".
+fn takes_duty(rest: &str) -> bool {
+    let Some(word) = rest.split([' ', ',']).next() else {
+        return false;
+    };
+    if !word.starts_with(char::is_lowercase) {
+        return false;
+    }
+    let after = rest[word.len()..].trim_start();
+    match word {
+        "có" => after.starts_with("trách nhiệm ") || after.starts_with("nhiệm vụ "),
+        "chịu" => {
+            after.starts_with("trách nhiệm ")
+                && !["về ", "trước "]
+                    .iter()
+                    .any(|w| after["trách nhiệm ".len()..].starts_with(w))
+        }
+        "theo" => after.starts_with("dõi"),
+        w => !NOT_DUTY.contains(&w),
+    }
+}
+
+/// The bodies named before a duty: the words after a leading condition ("Khi …, người sử dụng
+/// lao động"), none for "Việc thực hiện …" (an act, not who acts).
+fn agent(before: &str) -> Option<Vec<String>> {
+    let mut who = before.trim().trim_end_matches(',').trim();
+    let condition = ["Khi ", "Trường hợp ", "Trong ", "Trên cơ sở ", "Căn cứ "]
+        .iter()
+        .any(|w| who.starts_with(w));
+    if condition {
+        who = who.rsplit_once(", ").map(|(_, w)| w)?;
+    }
+    if let Some((body, _)) = who.split_once(" là ") {
+        // "Sở Nội vụ là cơ quan thường trực của Ban Chỉ đạo, có trách nhiệm …" (composed
+        // state_02).
+        who = body;
+    }
+    let lower_start = who.starts_with(char::is_lowercase);
+    // Who acts is a body ("Đơn vị cung cấp dịch vụ …") or a person ("Người sử dụng lao
+    // động"): "Phê bình, chất vấn … với các cơ quan có trách nhiệm" (dev/d001) is a right.
+    let named = cue_at(who, Cue::BodyHead).is_some()
+        || who.starts_with("Người ")
+        || who.starts_with("người ");
+    if !named
+        || who.is_empty()
+        || who.starts_with("Việc ")
+        || who.starts_with("việc ")
+        || who.len() > 300
+        || who.contains(". ")
+        || (lower_start && !condition && !who.starts_with("các "))
+    {
+        return None;
+    }
+    let bodies = split_bodies(&drop_brackets(who));
+    (!bodies.is_empty()).then_some(bodies)
 }
 
 /// "Trên đây là Kế hoạch …": the paragraph that closes a plan (dev/d035, d036).
@@ -819,8 +1113,11 @@ fn paragraphs(body: &str) -> Vec<Cow<'_, str>> {
         // A comma never ends a paragraph: "1. Trách nhiệm của Sở Văn hóa," / "Thể thao và Du
         // lịch" (dev/d003).
         let comma = prev.ends_with(',');
-        let goes_on =
-            (next_lower && !ended) || (open && (wrapped() || comma || name_wraps(prev, t)));
+        // A bold run goes on to the line that closes it, even after "**Điều 4.".
+        let bold = || bold_open(prev) && (open || t.contains("**"));
+        let goes_on = (next_lower && !ended)
+            || (open && (wrapped() || comma || name_wraps(prev, t)))
+            || bold();
         // "**Điều" / "14. Trách nhiệm của …**" (dev/d011): the article's number is no list item.
         let article_number = prev.trim_matches(['*', ' ']) == "Điều";
         let goes_on = goes_on || (article_number && next_lower);
@@ -857,6 +1154,15 @@ fn name_wraps(prev: &str, next: &str) -> bool {
     let next = next.trim_start();
     if prev.ends_with('*') || !next.starts_with(char::is_uppercase) {
         return false;
+    }
+    if prev.ends_with(" đề nghị") || prev.ends_with(" yêu cầu") {
+        // A request verb in mid-sentence goes on with who is asked: "1. Về thủ tục hải quan:
+        // đề nghị" / "Công ty nghiên cứu …" (dev/d028).
+        return true;
+    }
+    if prev.ends_with(" Thủ tướng") && next.starts_with("Chính phủ") {
+        // "… thừa ủy quyền Thủ tướng" / "Chính phủ, thay mặt …" (dev/d027).
+        return true;
     }
     if article_title(next).is_some() || next.starts_with("Chương ") {
         // "… cho CC" / "Điều 26 : Đối với Văn phòng" (dev/d055): a new article.
@@ -900,6 +1206,14 @@ fn name_wraps(prev: &str, next: &str) -> bool {
         || after
             .strip_prefix(' ')
             .is_some_and(|r| r.starts_with(char::is_uppercase))
+}
+
+/// Whether a line opens a bold run that it does not close: "**Điều 4." / "Trách nhiệm thi
+/// hành**" (dev/d044), "**II. NỘI" / "DUNG KẾ HOẠCH**" (dev/d032) are one heading wrapped by a
+/// page dump.
+fn bold_open(prev: &str) -> bool {
+    let t = prev.trim_start();
+    t.starts_with("**") && t.len() > 2 && t.matches("**").count() % 2 == 1
 }
 
 /// Whether `line` is as long as a wrapped line ([`WRAPPED_LINE`]..=[`WRAPPED_LINE_MAX`]
@@ -951,6 +1265,11 @@ fn directive_line<'a>(raw: &str, line: &'a str) -> DirectiveLine<'a> {
         return DirectiveLine::Heading(bodies, task);
     }
     let who = line.trim_end_matches(':').trim();
+    // "1. Cục Đăng kiểm Việt Nam có trách nhiệm:" (dev/d044): the body, not its duty.
+    let who = [" có trách nhiệm", " chịu trách nhiệm", " có nhiệm vụ"]
+        .iter()
+        .find_map(|d| who.strip_suffix(d))
+        .unwrap_or(who);
     // "8. Tổ chức hội nghị, hội thảo …" is a topic: "Tổ" names a body only before a name.
     let starts_body = cue_at(who, Cue::BodyHead).is_some()
         && who.starts_with(char::is_uppercase)
@@ -1096,15 +1415,19 @@ fn sentences(line: &str) -> Vec<std::ops::Range<usize>> {
     while let Some(k) = memchr::memchr3(b'.', b'!', b'?', &bytes[from..]) {
         let i = from + k;
         let after = skip_spaces(line, i + 1);
-        let split = after > i + 1 && line[after..].starts_with(char::is_uppercase) && {
+        let split = line[after..].starts_with(char::is_uppercase) && {
             let word_before = line[..i]
                 .rsplit(|c: char| !c.is_alphanumeric())
                 .next()
                 .unwrap_or("");
-            let abbreviation = word_before.chars().count() <= 3
-                && is_capitalised(word_before)
-                && word_before.chars().all(|c| c.is_uppercase());
-            !abbreviation
+            if after > i + 1 {
+                let abbreviation = word_before.chars().count() <= 3
+                    && is_capitalised(word_before)
+                    && word_before.chars().all(|c| c.is_uppercase());
+                !abbreviation
+            } else {
+                glued(word_before)
+            }
         };
         if split {
             out.push(start..i + 1);
@@ -1118,6 +1441,15 @@ fn sentences(line: &str) -> Vec<std::ops::Range<usize>> {
         out.push(start..line.len());
     }
     out
+}
+
+/// Whether a full stop right before a capital, without a space, still ends a sentence: after
+/// a year or a word in lower case ("… trong năm 2023.Giao Chính phủ …", dev/d097), not after
+/// an abbreviation ("TP.Hồ Chí Minh", "Tp.Huế").
+fn glued(word_before: &str) -> bool {
+    let year = word_before.len() == 4 && word_before.bytes().all(|b| b.is_ascii_digit());
+    let lower = word_before.chars().count() >= 3 && word_before.chars().all(char::is_lowercase);
+    year || lower
 }
 
 /// A request found in a sentence.
@@ -1368,6 +1700,9 @@ fn assignee_span(s: &str) -> (Vec<String>, usize) {
     // The word before was a body word ("Ban", "Sở") or a single capital ("Y" in "Sở Y tế").
     let mut prev_head = false;
     let mut prev_plural = false;
+    // A plural list has begun ("các cơ quan, tổ chức, cá nhân", dev/d061): after its commas a
+    // body word ("tổ chức") goes on with the list.
+    let mut in_plural = false;
     loop {
         let k = skip_spaces(s, j);
         let c = s[k..].chars().next();
@@ -1395,7 +1730,23 @@ fn assignee_span(s: &str) -> (Vec<String>, usize) {
         // The word after a body word or an initial ("Ban tuyên giáo", "Sở Y tế") and the noun
         // after "các" ("các tổ chức") are names, even when they spell a verb elsewhere.
         let compound = (prev_head || prev_plural) && k == skip_spaces(s, j) && k > 0;
-        if !list_word && !is_capitalised(w) && !compound && cue_starts(&s[k..], w, Cue::Stop) {
+        let listed = in_plural && k > skip_spaces(s, j) && cue_at(&s[k..], Cue::BodyHead).is_some();
+        if !list_word
+            && !is_capitalised(w)
+            && !compound
+            && !listed
+            && cue_starts(&s[k..], w, Cue::Stop)
+        {
+            // "… đơn vị có liên quan căn cứ …" (dev/d004): "có liên quan" still names them.
+            if w == "có" && !first {
+                if let Some(e) = s[we..]
+                    .strip_prefix(" liên quan")
+                    .filter(|r| !r.starts_with(char::is_alphanumeric))
+                    .map(|_| we + " liên quan".len())
+                {
+                    end = e;
+                }
+            }
             break;
         }
         if first && !is_capitalised(w) && !plural {
@@ -1405,6 +1756,7 @@ fn assignee_span(s: &str) -> (Vec<String>, usize) {
         prev_head = is_capitalised(w)
             && (w.chars().count() == 1 || cue_at(&s[k..], Cue::BodyHead).is_some());
         prev_plural = plural;
+        in_plural |= plural;
         end = we;
         j = we;
         if s[we..].starts_with('-') {
@@ -1431,9 +1783,10 @@ fn split_bodies(span: &str) -> Vec<String> {
             let rest = &part[i..];
             let sep_len = if rest.starts_with(',') {
                 Some(1)
-            } else if rest.starts_with(" và các ") {
+            } else if rest.starts_with(" và ") && and_a_head(&rest[" và ".len()..]) {
                 // "Ủy ban MTTQ tỉnh và các tổ chức …" is two; "Đài PT-TH và Báo Bình Phước"
-                // is named as one (seeds/000, seeds/002).
+                // is named as one (seeds/000, seeds/002); "Chủ tịch UBND các phường, xã và
+                // Thủ trưởng các sở …" is two people (dev/d004).
                 Some(" và ".len())
             } else {
                 None
@@ -1443,7 +1796,7 @@ fn split_bodies(span: &str) -> Vec<String> {
                 let head = cue_at(&part[next..], Cue::BodyHead).is_some();
                 let cap = part[next..].starts_with(char::is_uppercase);
                 let cac = part[next..].starts_with("các ");
-                if head && (cap || cac) {
+                if head && (cap || cac) && !heads_of_ministries(&part[start..i], &part[next..]) {
                     out.push(collapsed(&part[start..i]).into_owned());
                     start = next;
                     i = next;
@@ -1458,16 +1811,51 @@ fn split_bodies(span: &str) -> Vec<String> {
     out
 }
 
+/// Whether what follows " và " begins a new item: "các …", or the title of the head of a
+/// body ("… và Thủ trưởng các sở …", "… và Chủ tịch …"), a new person named by office.
+fn and_a_head(after: &str) -> bool {
+    [
+        "các ",
+        "Thủ trưởng ",
+        "Chủ tịch ",
+        "Giám đốc ",
+        "Chánh ",
+        "Bộ trưởng",
+        "Trưởng ",
+    ]
+    .iter()
+    .any(|h| after.starts_with(h))
+}
+
+/// "Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Thủ trưởng cơ quan thuộc Chính phủ" (the closing
+/// article of a thông tư or nghị định, dev/d059, d061) names the heads of the central bodies as
+/// one: no split between `before` and `after` inside it.
+fn heads_of_ministries(before: &str, after: &str) -> bool {
+    let before = before.trim();
+    let bare = matches!(before, "Bộ trưởng" | "Các Bộ trưởng" | "các Bộ trưởng");
+    (bare || before.ends_with("cơ quan ngang Bộ")) && after.starts_with("Thủ trưởng cơ quan")
+}
+
 /// A sentence's subject when it names a body ("Các thành viên Tiểu ban xây dựng …").
 fn subject(sentence: &str) -> Vec<String> {
     let s = sentence.trim_start();
-    // The capital first: it is the cheaper test.
-    if !s.starts_with(char::is_uppercase) {
-        return Vec::new();
-    }
-    let Some(n) = cue_at(s, Cue::BodyHead) else {
+    let Some((bodies, end)) = subject_span(s) else {
         return Vec::new();
     };
+    match bodies.as_slice() {
+        [one] if s[end..].starts_with(':') => plural_list(one, &s[end + 1..]).unwrap_or(bodies),
+        _ => bodies,
+    }
+}
+
+/// [`subject`] before a "Các Bộ: A, B" list is read, and where the name ends in `s` (trimmed at
+/// the start); `None` when `s` opens with no body.
+fn subject_span(s: &str) -> Option<(Vec<String>, usize)> {
+    // The capital first: it is the cheaper test.
+    if !s.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let n = cue_at(s, Cue::BodyHead)?;
     // "Trường hợp …" is not "Trường Chính trị …": after a body word comes a capital, a name
     // word ("Ủy ban nhân dân"), or the head was "Các"/"Những" ("Các thành viên Tiểu ban").
     let k = skip_spaces(s, n);
@@ -1483,14 +1871,11 @@ fn subject(sentence: &str) -> Vec<String> {
             && !is_capitalised(next)
             && !is_cue(&next.to_lowercase(), Cue::NameWord)
         {
-            return Vec::new();
+            return None;
         }
     }
     let (bodies, end) = assignee_span(s);
-    match bodies.as_slice() {
-        [one] if s[end..].starts_with(':') => plural_list(one, &s[end + 1..]).unwrap_or(bodies),
-        _ => bodies,
-    }
+    (!bodies.is_empty()).then_some((bodies, end))
 }
 
 /// "Các Bộ: Quốc phòng, Công an chủ động …" (a công điện, dev/d039): the bodies named after the
@@ -1699,7 +2084,8 @@ mod tests {
                     let abbreviation = word_before.chars().count() <= 3
                         && is_capitalised(word_before)
                         && word_before.chars().all(|c| c.is_uppercase());
-                    if after > i + 1 && next_cap && !abbreviation {
+                    let spaced = after > i + 1 && !abbreviation;
+                    if next_cap && (spaced || (after == i + 1 && glued(word_before))) {
                         out.push(start..i + 1);
                         start = after;
                         i = after;
@@ -1878,6 +2264,144 @@ mod tests {
         assert_eq!(items(text).len(), 1);
     }
 
+    #[test]
+    fn implementing_articles_assign_their_clauses() {
+        // A resolution's "Tổ chức thực hiện" (dev/d060 shapes): bodies with a scope before
+        // their verb, "có trách nhiệm", obligations with "phải"; the effect clause is none.
+        let text = "Điều 2. Phạm vi điều chỉnh\n\
+            1. Sở Y tế là cơ quan thường trực.\n\
+            Điều 3. Tổ chức thực hiện\n\
+            1. Việc thực hiện Nghị quyết này phải tuân thủ Bộ luật Lao động.\n\
+            2. Khi tổ chức làm thêm giờ, người sử dụng lao động phải thông báo cho Sở Nội vụ.\n\
+            3. Người sử dụng lao động có trách nhiệm bảo đảm phúc lợi.\n\
+            4. Chính phủ, Bộ Nội vụ và các Bộ, ngành, trong phạm vi nhiệm vụ, quyền hạn của mình, hướng dẫn thi hành Nghị quyết này.\n\
+            5. Bộ Tài chính chịu trách nhiệm về số liệu báo cáo.\n\
+            Điều 4. Hiệu lực thi hành\n\
+            1. Nghị quyết này có hiệu lực từ ngày 01 tháng 4 năm 2022.\n\
+            2. Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Thủ trưởng cơ quan thuộc Chính phủ và các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thực hiện Nghị quyết này.\n";
+        assert_eq!(
+            items(text),
+            vec![
+                item("Việc thực hiện Nghị quyết này phải tuân thủ Bộ luật Lao động", &[], None),
+                item(
+                    "Khi tổ chức làm thêm giờ, người sử dụng lao động phải thông báo cho Sở Nội vụ",
+                    &["người sử dụng lao động"],
+                    None
+                ),
+                item(
+                    "Người sử dụng lao động có trách nhiệm bảo đảm phúc lợi",
+                    &["Người sử dụng lao động"],
+                    None
+                ),
+                item(
+                    "Chính phủ, Bộ Nội vụ và các Bộ, ngành, trong phạm vi nhiệm vụ, quyền hạn của mình, hướng dẫn thi hành Nghị quyết này",
+                    &["Chính phủ", "Bộ Nội vụ", "các Bộ, ngành"],
+                    None
+                ),
+                item(
+                    "Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Thủ trưởng cơ quan thuộc Chính phủ và các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thực hiện Nghị quyết này",
+                    &[
+                        "Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Thủ trưởng cơ quan thuộc Chính phủ",
+                        "các cơ quan, tổ chức, cá nhân có liên quan"
+                    ],
+                    None
+                ),
+            ]
+        );
+        // A decision's articles without titles (dev/d002, d004, d014); a table's cell and a
+        // definition are none.
+        let text = "**Điều 1. **Phê duyệt danh mục thủ tục hành chính.\n\
+            Tên thủ tục\n\
+            Chi cục Thuế quản lý\n\
+            **Điều 2. **Trường Cao đẳng Y tế là đơn vị sự nghiệp công lập.\n\
+            1. Trường Cao đẳng Y tế thực hiện sắp xếp bộ máy theo quy định.\n\
+            2. Sở Y tế, Sở Nội vụ theo chức năng, nhiệm vụ hướng dẫn, giám sát việc sắp xếp.\n\
+            **Điều 3. **Chánh Văn phòng UBND tỉnh, Chủ tịch UBND các xã và Thủ trưởng các đơn vị có liên quan căn cứ Quyết định này thực hiện./.\n";
+        assert_eq!(
+            items(text),
+            vec![
+                item(
+                    "Trường Cao đẳng Y tế thực hiện sắp xếp bộ máy theo quy định",
+                    &["Trường Cao đẳng Y tế"],
+                    None
+                ),
+                item(
+                    "Sở Y tế, Sở Nội vụ theo chức năng, nhiệm vụ hướng dẫn, giám sát việc sắp xếp",
+                    &["Sở Y tế", "Sở Nội vụ"],
+                    None
+                ),
+                item(
+                    "Chánh Văn phòng UBND tỉnh, Chủ tịch UBND các xã và Thủ trưởng các đơn vị có liên quan căn cứ Quyết định này thực hiện",
+                    &[
+                        "Chánh Văn phòng UBND tỉnh",
+                        "Chủ tịch UBND các xã",
+                        "Thủ trưởng các đơn vị có liên quan"
+                    ],
+                    None
+                ),
+            ]
+        );
+        // A charter's numbered articles state rules.
+        let text = "Chương III\n\nĐiều 17.\n1. Ban Chấp hành Trung ương họp thường lệ sáu tháng một lần.\n";
+        assert_eq!(items(text), vec![]);
+    }
+
+    #[test]
+    fn a_wrapped_bold_article_title_opens_its_clauses() {
+        // dev/d044: "**Điều 4." / "Trách nhiệm thi hành**", a body heading with its duty.
+        let text =
+            "**Điều 4.\nTrách nhiệm thi hành**\n\n1. Cục Đăng kiểm Việt Nam có\ntrách nhiệm:\n\n\
+            a) Tổ chức triển khai thực hiện Thông tư này.\n\n\
+            2. Đơn vị cung cấp dịch vụ đăng kiểm có trách nhiệm kê khai giá dịch vụ.\n";
+        assert_eq!(
+            items(text),
+            vec![
+                item(
+                    "Tổ chức triển khai thực hiện Thông tư này",
+                    &["Cục Đăng kiểm Việt Nam"],
+                    None
+                ),
+                item(
+                    "Đơn vị cung cấp dịch vụ đăng kiểm có trách nhiệm kê khai giá dịch vụ",
+                    &["Đơn vị cung cấp dịch vụ đăng kiểm"],
+                    None
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn requests_across_lines_stops_and_closing_formulas() {
+        // A request verb ending a line (dev/d028); the closing "… trả lời để Công ty biết".
+        let text = "1. Về thủ tục hải quan: đề nghị\nCông ty nghiên cứu quy định tại Thông tư số 38/2015/TT-BTC.\n\
+            Cục Hải quan trả lời để Công ty biết.\n";
+        assert_eq!(
+            items(text),
+            vec![item(
+                "đề nghị Công ty nghiên cứu quy định tại Thông tư số 38/2015/TT-BTC",
+                &["Công ty"],
+                None
+            )]
+        );
+        // A full stop without a space after a year ends the sentence (dev/d097).
+        let text = "Quốc hội đã thảo luận trong năm 2023.Giao Chính phủ nghiên cứu, đề xuất luật hóa các quy định.\n";
+        assert_eq!(
+            items(text),
+            vec![item(
+                "Giao Chính phủ nghiên cứu, đề xuất luật hóa các quy định",
+                &["Chính phủ"],
+                None
+            )]
+        );
+        assert_eq!(sentences("TP.Hồ Chí Minh").len(), 1);
+        // The difficulty clause after a request of its own paragraph (dev/d003).
+        let text = "1. Giao Văn phòng UBND tỉnh chủ trì triển khai.\n\
+            2. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị phản ánh về Văn phòng UBND tỉnh.\n";
+        let got = items(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].1, vec!["các cơ quan, đơn vị".to_string()]);
+    }
+
     const SEED_000: &str = include_str!("../../corpus/seeds/000_77c515b30785bc67.txt");
     const SEED_001: &str = include_str!("../../corpus/seeds/001_6f18e75c22ead646.txt");
     const SEED_002: &str = include_str!("../../corpus/seeds/002_4c4fd20774bcd057.txt");
@@ -2002,7 +2526,7 @@ mod tests {
                     Some("2020-07-30")
                 ),
                 item(
-                    "chịu trách nhiệm thi hành Quyết định này",
+                    "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ, Chủ tịch UBND các huyện chịu trách nhiệm thi hành Quyết định này",
                     &[
                         "Chánh Văn phòng UBND tỉnh",
                         "Giám đốc Sở Nội vụ",
@@ -2043,6 +2567,11 @@ mod tests {
                 item(
                     "chỉ đạo lực lượng Công an xã tăng cường phối hợp",
                     &["Công an tỉnh"],
+                    None
+                ),
+                item(
+                    "Chánh Văn phòng chịu trách nhiệm thi hành",
+                    &["Chánh Văn phòng"],
                     None
                 ),
             ]
@@ -2122,7 +2651,7 @@ mod tests {
                 ),
                 item(
                     "Các Sở, ban, ngành và các cơ quan có liên quan căn cứ Kế hoạch này xây dựng kế hoạch triển khai",
-                    &["Các Sở, ban, ngành", "các cơ quan"],
+                    &["Các Sở, ban, ngành", "các cơ quan có liên quan"],
                     None
                 ),
                 item(
