@@ -152,6 +152,14 @@ pub(crate) fn doc_type_code_is_ambiguous(code: &str, system: System) -> bool {
 }
 
 static DOC_TYPE_FINDER: LazyLock<(PhraseDfa, Vec<usize>)> = LazyLock::new(|| {
+    let (patterns, owner) = doc_type_patterns();
+    (PhraseDfa::new(&patterns, MatchKind::LeftmostLongest), owner)
+});
+
+/// The forms [`find_doc_types`] looks for (each name and variant as written, all-lower,
+/// ALL-UPPER and First-upper, once each), with the index in [`doc_types`] of the type each
+/// names.
+pub(crate) fn doc_type_patterns() -> (Vec<String>, Vec<usize>) {
     let mut patterns = Vec::new();
     let mut owner = Vec::new();
     for (i, d) in DOC_TYPES.iter().enumerate() {
@@ -174,8 +182,8 @@ static DOC_TYPE_FINDER: LazyLock<(PhraseDfa, Vec<usize>)> = LazyLock::new(|| {
             }
         }
     }
-    (PhraseDfa::new(&patterns, MatchKind::LeftmostLongest), owner)
-});
+    (patterns, owner)
+}
 
 /// Every document-type name in `text` (as written, all-lower, ALL-UPPER or First-upper),
 /// leftmost-longest, at word boundaries: `(type, byte range)`.
@@ -306,6 +314,68 @@ impl PhraseDfa {
             found(p, range);
         }
     }
+}
+
+impl PhraseDfa {
+    /// Calls `found` with `(pattern index, byte range)` for every occurrence of every phrase
+    /// in `text`, overlaps included, in order of their ends. The automaton must be built with
+    /// `MatchKind::Standard`. One pass serves several phrase tables at once: each table's
+    /// leftmost-longest matches are then picked from these by [`leftmost_longest`].
+    pub(crate) fn each_overlapping(
+        &self,
+        text: &str,
+        mut found: impl FnMut(usize, std::ops::Range<usize>),
+    ) {
+        use aho_corasick::automaton::Automaton;
+        let hay = text.as_bytes();
+        let dfa = &self.dfa;
+        let no = aho_corasick::Anchored::No;
+        let mut sid = self.start;
+        let mut i = 0;
+        loop {
+            // Four bytes at a time while none of them reaches a match state (most bytes); the
+            // byte that does is stepped again below, alone.
+            while let Some(&[b0, b1, b2, b3]) = hay.get(i..i + 4) {
+                let s0 = dfa.next_state(no, sid, b0);
+                let s1 = dfa.next_state(no, s0, b1);
+                let s2 = dfa.next_state(no, s1, b2);
+                let s3 = dfa.next_state(no, s2, b3);
+                if dfa.is_special(s0) | dfa.is_special(s1) | dfa.is_special(s2) | dfa.is_special(s3)
+                {
+                    break;
+                }
+                sid = s3;
+                i += 4;
+            }
+            let Some(&b) = hay.get(i) else {
+                break;
+            };
+            sid = dfa.next_state(no, sid, b);
+            i += 1;
+            if dfa.is_match(sid) {
+                for k in 0..dfa.match_len(sid) {
+                    let pid = dfa.match_pattern(sid, k);
+                    found(pid.as_usize(), i - dfa.pattern_len(pid)..i);
+                }
+            }
+        }
+    }
+}
+
+/// The leftmost-longest, non-overlapping choice among `matches` (`(start, end, tag)`, any
+/// order): what a leftmost-longest search over the same phrases finds. The earliest start
+/// wins, then the longest match there, and the next choice starts at or after its end.
+pub(crate) fn leftmost_longest<T>(mut matches: Vec<(usize, usize, T)>) -> Vec<(usize, usize, T)> {
+    matches.sort_unstable_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+    let mut free = 0;
+    matches.retain(|&(start, end, _)| {
+        let keep = start >= free;
+        if keep {
+            free = end;
+        }
+        keep
+    });
+    matches
 }
 
 /// Whether `text[start..end]` is a whole word (no letter or digit just outside it).

@@ -14,6 +14,7 @@ pub(crate) mod kind;
 pub(crate) mod news;
 pub(crate) mod number;
 pub(crate) mod people;
+pub(crate) mod phrases;
 pub(crate) mod recipients;
 pub(crate) mod references;
 pub(crate) mod signature;
@@ -109,9 +110,12 @@ fn fill(record: &mut Record, seg: &Segments<'_>) {
     }
     // Citations may sit in the subject or title block too ("V/v triển khai Kế hoạch số …").
     let mut cited = seg.text(seg.subject.clone());
+    let body_at = cited.len();
     cited.push_str(&body);
-    record.references = references::references(&cited, record.number.as_deref());
-    record.people = people::people(&body);
+    let phrases = phrases::scan(&cited, body_at);
+    record.references =
+        references::references_with(&cited, record.number.as_deref(), &phrases.doc_types);
+    record.people = people::people(&body, &phrases.positions);
     if let Some(signer) = &record.signer {
         merge_signer(&mut record.people, signer);
     }

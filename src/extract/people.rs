@@ -22,10 +22,8 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use aho_corasick::MatchKind;
-
 use crate::dict::table::{word_list, Table};
-use crate::dict::{self, at_word_bounds, is_alnum, PhraseDfa};
+use crate::dict::{self, at_word_bounds, is_alnum};
 use crate::record::Person;
 
 const SURNAMES_TXT: &str = include_str!("../../dictionaries/surnames.txt");
@@ -543,14 +541,18 @@ pub(crate) fn collapse(s: &str) -> String {
 // ---------------------------------------------------------------------------------------------
 // Positions
 
+/// What a phrase of the position scan is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(crate) enum Kind {
     Position,
     Rank,
     Honorific,
 }
 
-static POSITION_FINDER: LazyLock<(PhraseDfa, Vec<Kind>)> = LazyLock::new(|| {
+/// The forms the position scan looks for (each position, rank and honorific as written,
+/// all-lower, First-upper, Each Word Upper and ALL-UPPER, and its abbreviations, once each),
+/// with the kind of each.
+pub(crate) fn position_patterns() -> (Vec<String>, Vec<Kind>) {
     let mut patterns: Vec<String> = Vec::new();
     let mut kinds = Vec::new();
     let mut add = |p: String, k: Kind| {
@@ -585,9 +587,8 @@ static POSITION_FINDER: LazyLock<(PhraseDfa, Vec<Kind>)> = LazyLock::new(|| {
             add((*a).to_string(), kind);
         }
     }
-    // A DFA: this automaton scans every body, and a few hundred patterns keep it small.
-    (PhraseDfa::new(&patterns, MatchKind::LeftmostLongest), kinds)
-});
+    (patterns, kinds)
+}
 
 fn upper_first(s: &str) -> String {
     let mut cs = s.chars();
@@ -597,26 +598,12 @@ fn upper_first(s: &str) -> String {
     }
 }
 
-#[derive(Debug, Clone)]
-struct Hit {
-    kind: Kind,
-    start: usize,
-    end: usize,
-}
-
-fn position_hits(text: &str) -> Vec<Hit> {
-    let (dfa, kinds) = &*POSITION_FINDER;
-    let mut hits = Vec::new();
-    dfa.each_match(text, |p, range| {
-        if at_word_bounds(text, range.start, range.end) {
-            hits.push(Hit {
-                kind: kinds[p],
-                start: range.start,
-                end: range.end,
-            });
-        }
-    });
-    hits
+/// A position, rank or honorific found in the body, as a whole word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub(crate) kind: Kind,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
 }
 
 /// The position or rank hit starting exactly at `i`, if any (`hits` sorted by start).
@@ -984,8 +971,7 @@ fn is_allcaps_title(t: &str) -> bool {
 }
 
 /// Every person the body names with a position or honorific, each once with all titles.
-pub(crate) fn people(body: &str) -> Vec<Person> {
-    let hits = position_hits(body);
+pub(crate) fn people(body: &str, hits: &[Hit]) -> Vec<Person> {
     let mut found: Vec<Person> = Vec::new();
     let mut done = 0;
     for (h, hit) in hits.iter().enumerate() {
@@ -1305,8 +1291,13 @@ mod tests {
         );
     }
 
+    /// The people of `text`, with its own phrase scan.
+    fn people_of(text: &str) -> Vec<Person> {
+        people(text, &crate::extract::phrases::scan(text, 0).positions)
+    }
+
     fn got(text: &str) -> Vec<(String, Vec<String>)> {
-        people(text)
+        people_of(text)
             .into_iter()
             .map(|p| (p.name, p.titles))
             .collect()
@@ -1356,7 +1347,9 @@ mod tests {
                 p.name
             );
         }
-        assert!(!position_hits("Trưởng ban").is_empty());
+        assert!(!crate::extract::phrases::scan("Trưởng ban", 0)
+            .positions
+            .is_empty());
     }
 
     #[test]
@@ -1564,7 +1557,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn any_text_gives_well_formed_items(s in "[A-ZĐa-zđàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹ0-9/\\-,.:; \n]{0,80}") {
-            for p in people(&s) {
+            for p in people_of(&s) {
                 proptest::prop_assert!(p.name.split(' ').count() >= 2 && !p.titles.iter().any(String::is_empty));
             }
             for r in crate::extract::references::references(&s, None) {

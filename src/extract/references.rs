@@ -22,18 +22,20 @@ use crate::segment::collapsed;
 
 /// Every other document the body cites, each once, in order of first citation. `own_number`
 /// (the document's own number) is never a reference.
+#[cfg(test)]
 pub(crate) fn references(body: &str, own_number: Option<&str>) -> Vec<Reference> {
-    references_with(body, own_number, find_numbers(body))
+    references_with(body, own_number, &dict::find_doc_types(body))
 }
 
-/// Like [`references`], with the numbers of `body` already found by [`find_numbers`] (the
-/// document-level extractor needs them too).
+/// Like [`references`], with the document-type words of `body` already found (as
+/// [`dict::find_doc_types`] finds them; the document-level extractor finds them in the same
+/// pass as the positions).
 pub(crate) fn references_with(
     body: &str,
     own_number: Option<&str>,
-    numbers: Vec<NumberMatch>,
+    types: &[(&'static DocType, Range<usize>)],
 ) -> Vec<Reference> {
-    let types = dict::find_doc_types(body);
+    let numbers = find_numbers(body);
     let mut found: Vec<Found> = Vec::new();
     let mut cited: Vec<Range<usize>> = Vec::new();
     let mut prev_end = 0;

@@ -39,11 +39,19 @@ const BLOCK: usize = 32;
 
 /// Whether `text` is already normalised for `style`: every character [`clean_at`] would ask
 /// about passes.
+#[cfg(test)]
 pub(crate) fn is_clean(text: &str, style: Tone) -> bool {
+    first_dirty(text, style).is_none()
+}
+
+/// The byte offset of the first character [`clean_at`] would change in `text` for `style`
+/// (`None` when the text is already normalised). Every character before it is settled, so a
+/// rewrite may copy that stretch as it is.
+pub(crate) fn first_dirty(text: &str, style: Tone) -> Option<usize> {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") {
         // SAFETY: the CPU has AVX2, checked just above.
-        return unsafe { is_clean_avx2(text, style) };
+        return unsafe { first_dirty_avx2(text, style) };
     }
     scan::<false>(text, style)
 }
@@ -54,17 +62,17 @@ pub(crate) fn is_clean(text: &str, style: Tone) -> bool {
 /// The CPU must support AVX2.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-unsafe fn is_clean_avx2(text: &str, style: Tone) -> bool {
+unsafe fn first_dirty_avx2(text: &str, style: Tone) -> Option<usize> {
     scan::<true>(text, style)
 }
 
 /// One block's [`block_mask`], by the AVX2 code when `AVX2` (only ever set by
-/// [`is_clean_avx2`], after checking the CPU).
+/// [`first_dirty_avx2`], after checking the CPU).
 #[inline(always)]
 fn block<const AVX2: bool>(w: &[u8; WINDOW], new_style: bool) -> u32 {
     #[cfg(target_arch = "x86_64")]
     if AVX2 {
-        // SAFETY: `AVX2` is true only inside `is_clean_avx2`, which runs only on CPUs with
+        // SAFETY: `AVX2` is true only inside `first_dirty_avx2`, which runs only on CPUs with
         // AVX2.
         return unsafe { super::clean_avx2::block_mask(w, new_style) };
     }
@@ -74,7 +82,7 @@ fn block<const AVX2: bool>(w: &[u8; WINDOW], new_style: bool) -> u32 {
 /// The blocks of `text` classified ([`block`]), and the flagged characters settled one by
 /// one.
 #[inline(always)]
-fn scan<const AVX2: bool>(text: &str, style: Tone) -> bool {
+fn scan<const AVX2: bool>(text: &str, style: Tone) -> Option<usize> {
     let b = text.as_bytes();
     let classes = &*CLEAN_CLASS;
     let new_style = style == Tone::New;
@@ -90,12 +98,14 @@ fn scan<const AVX2: bool>(text: &str, style: Tone) -> bool {
             Some(w) => block::<AVX2>(w, new_style),
             None => block::<AVX2>(&padded_window(b, base), new_style) & valid_bits(n - base),
         };
-        if mask != 0 && !settle(text, base, mask, style, classes) {
-            return false;
+        if mask != 0 {
+            if let Some(dirty) = settle(text, base, mask, style, classes) {
+                return Some(dirty);
+            }
         }
         base += BLOCK;
     }
-    true
+    None
 }
 
 /// The window of the block at `base`, with a space for every byte outside the text (what
@@ -120,17 +130,18 @@ fn valid_bits(len: usize) -> u32 {
     }
 }
 
-/// Asks [`clean_at_fast`] about each byte of the block at `base` flagged in `mask`.
+/// Asks [`clean_at_fast`] about each byte of the block at `base` flagged in `mask`, in order;
+/// the first one that is not clean.
 #[inline]
-fn settle(text: &str, base: usize, mut mask: u32, style: Tone, classes: &[u8]) -> bool {
+fn settle(text: &str, base: usize, mut mask: u32, style: Tone, classes: &[u8]) -> Option<usize> {
     while mask != 0 {
         let i = base + mask.trailing_zeros() as usize;
         mask &= mask - 1;
         if !clean_at_fast(text, i, style, classes) {
-            return false;
+            return Some(i);
         }
     }
-    true
+    None
 }
 
 /// All ones for true, zero for false: the form of a vector comparison's result, so that the
@@ -367,18 +378,22 @@ fn clean_at(text: &str, i: usize, style: Tone) -> bool {
 mod tests {
     use super::*;
 
-    /// The definition: [`clean_at`] asked of every character that is not plain ASCII.
-    fn is_clean_by_char(text: &str, style: Tone) -> bool {
+    /// The definition: [`clean_at`] asked of every character that is not plain ASCII; the
+    /// first that fails.
+    fn first_dirty_by_char(text: &str, style: Tone) -> Option<usize> {
         text.char_indices()
             .filter(|&(_, c)| !(' '..='\u{7F}').contains(&c))
-            .all(|(i, _)| clean_at(text, i, style))
+            .find(|&(i, _)| !clean_at(text, i, style))
+            .map(|(i, _)| i)
     }
 
-    /// The dispatching check and the portable one both agree with the definition.
+    /// The dispatching check and the portable one both agree with the definition, on whether
+    /// the text is clean and on where it first is not.
     fn agree(text: &str) {
         for style in [Tone::Old, Tone::New] {
-            let want = is_clean_by_char(text, style);
-            assert_eq!(is_clean(text, style), want, "{text:?} {style:?}");
+            let want = first_dirty_by_char(text, style);
+            assert_eq!(first_dirty(text, style), want, "{text:?} {style:?}");
+            assert_eq!(is_clean(text, style), want.is_none(), "{text:?} {style:?}");
             assert_eq!(scan::<false>(text, style), want, "{text:?} {style:?}");
         }
     }
