@@ -48,12 +48,17 @@ pub(crate) fn is_clean(text: &str, style: Tone) -> bool {
 /// (`None` when the text is already normalised). Every character before it is settled, so a
 /// rewrite may copy that stretch as it is.
 pub(crate) fn first_dirty(text: &str, style: Tone) -> Option<usize> {
+    first_dirty_from(text, 0, style)
+}
+
+/// [`first_dirty`] at or after byte `from` (a character boundary).
+pub(crate) fn first_dirty_from(text: &str, from: usize, style: Tone) -> Option<usize> {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") {
         // SAFETY: the CPU has AVX2, checked just above.
-        return unsafe { first_dirty_avx2(text, style) };
+        return unsafe { first_dirty_avx2(text, from, style) };
     }
-    scan::<false>(text, style)
+    scan::<false>(text, from, style)
 }
 
 /// [`scan`] with [`super::clean_avx2::block_mask`], inlined here where AVX2 is enabled.
@@ -62,8 +67,8 @@ pub(crate) fn first_dirty(text: &str, style: Tone) -> Option<usize> {
 /// The CPU must support AVX2.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-unsafe fn first_dirty_avx2(text: &str, style: Tone) -> Option<usize> {
-    scan::<true>(text, style)
+unsafe fn first_dirty_avx2(text: &str, from: usize, style: Tone) -> Option<usize> {
+    scan::<true>(text, from, style)
 }
 
 /// One block's [`block_mask`], by the AVX2 code when `AVX2` (only ever set by
@@ -82,12 +87,12 @@ fn block<const AVX2: bool>(w: &[u8; WINDOW], new_style: bool) -> u32 {
 /// The blocks of `text` classified ([`block`]), and the flagged characters settled one by
 /// one.
 #[inline(always)]
-fn scan<const AVX2: bool>(text: &str, style: Tone) -> Option<usize> {
+fn scan<const AVX2: bool>(text: &str, from: usize, style: Tone) -> Option<usize> {
     let b = text.as_bytes();
     let classes = &*CLEAN_CLASS;
     let new_style = style == Tone::New;
     let n = b.len();
-    let mut base = 0;
+    let mut base = from;
     // Blocks whose window lies inside the text are read in place; the others padded.
     while base < n {
         let window = base
@@ -394,7 +399,26 @@ mod tests {
             let want = first_dirty_by_char(text, style);
             assert_eq!(first_dirty(text, style), want, "{text:?} {style:?}");
             assert_eq!(is_clean(text, style), want.is_none(), "{text:?} {style:?}");
-            assert_eq!(scan::<false>(text, style), want, "{text:?} {style:?}");
+            assert_eq!(scan::<false>(text, 0, style), want, "{text:?} {style:?}");
+            // From a character part way, the first one at or after it (a few starting points:
+            // each check reads the rest of the text).
+            let step = (text.len() / 8).max(7);
+            let starts = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .filter(|&i| i % step < 4);
+            for from in starts.take(12) {
+                let after = text[from..]
+                    .char_indices()
+                    .filter(|&(_, c)| !(' '..='\u{7F}').contains(&c))
+                    .map(|(i, _)| from + i)
+                    .find(|&i| !clean_at(text, i, style));
+                assert_eq!(
+                    first_dirty_from(text, from, style),
+                    after,
+                    "{text:?} {from}"
+                );
+            }
         }
     }
 

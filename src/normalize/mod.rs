@@ -6,8 +6,9 @@
 //! line break ([`lines`]), tone style ([`tone`]). [`fold`] removes diacritics.
 //!
 //! Speed: [`clean::first_dirty`] finds in one scan the first character that would change; a
-//! text with none is returned borrowed, and a rewrite starts one line before that character,
-//! the text before it copied as it is. The scan classifies 32-byte blocks with vector instructions
+//! text with none is returned borrowed. A word whose only fault is its tone mark's place (the
+//! common case: the other style here and there) is restyled alone and the scan goes on after
+//! it; anything else is rewritten from one line before it, the text before copied as it is. The scan classifies 32-byte blocks with vector instructions
 //! (auto-vectorised portable code; [`clean_avx2`] with byte-table lookups where the CPU has
 //! AVX2) and looks closer only at the rare characters that may change: CR, tab, a line feed
 //! between letters, invisible and odd spaces, the eth, combining marks, and toned vowels
@@ -41,9 +42,9 @@ pub(crate) mod syllable;
 mod tone;
 mod viqr;
 
-use self::clean::first_dirty;
 #[cfg(test)]
 use self::clean::is_clean;
+use self::clean::{first_dirty, first_dirty_from};
 pub use self::fold::fold;
 pub use self::stream::{fold_reader, normalize_reader, StreamSummary};
 
@@ -230,21 +231,66 @@ fn decode_auto(bytes: &[u8]) -> Result<Decoded> {
 /// ```
 pub fn normalize_str<'a>(text: &'a str, opts: &Options) -> Cow<'a, str> {
     let style = opts.tone_style();
-    let Some(dirty) = first_dirty(text, style) else {
+    let Some(mut dirty) = first_dirty(text, style) else {
         return Cow::Borrowed(text);
     };
-    // Everything before the first character that changes is settled. The rewrite starts one
-    // whole line earlier, so that the line feed before the first changed line is still asked
-    // about (a line-break repair reads the words on both sides of it).
-    let cut = resume_point(text.as_bytes(), dirty);
-    if cut == 0 {
-        return rewrite(text, style);
+    // Words whose only fault is the place of their tone mark (most dirty text: the other tone
+    // style here and there) are restyled one by one, the text between them copied as it is.
+    let mut out = String::new();
+    let mut copied = 0;
+    // (end in `text`, length of `out`) after each restyled word.
+    let mut restyled: Vec<(usize, usize)> = Vec::new();
+    loop {
+        if let Some((start, end)) = misplaced_word(text, dirty, style).filter(|w| w.0 >= copied) {
+            if out.capacity() == 0 {
+                out.reserve(text.len() + 16);
+            }
+            out.push_str(&text[copied..start]);
+            if !syllable::retone_into(&text[start..end], style, &mut out) {
+                out.push_str(&text[start..end]);
+            }
+            copied = end;
+            restyled.push((end, out.len()));
+            match first_dirty_from(text, end, style) {
+                Some(next) => dirty = next,
+                None => {
+                    out.push_str(&text[copied..]);
+                    return Cow::Owned(out);
+                }
+            }
+            continue;
+        }
+        // Anything else: the whole pass over the rest. It starts one whole line before the
+        // dirty character, so that the line feed before its line is still asked about (a
+        // line-break repair reads the words on both sides of it); everything before is settled.
+        let cut = resume_point(text.as_bytes(), dirty);
+        if cut == 0 {
+            return rewrite(text, style);
+        }
+        if copied <= cut {
+            out.push_str(&text[copied..cut]);
+        } else {
+            // Words restyled after the cut are redone by the pass: keep the output up to it.
+            let kept = match restyled.iter().rev().find(|&&(end, _)| end <= cut) {
+                Some(&(end, len)) => len + (cut - end),
+                None => cut,
+            };
+            out.truncate(kept);
+        }
+        out.push_str(&rewrite(&text[cut..], style));
+        return Cow::Owned(out);
     }
-    let tail = rewrite(&text[cut..], style);
-    let mut out = String::with_capacity(cut + tail.len());
-    out.push_str(&text[..cut]);
-    out.push_str(&tail);
-    Cow::Owned(out)
+}
+
+/// The word around the dirty character at byte `at` when that character is a letter whose
+/// only fault is its word's tone-mark place: the word can be restyled alone.
+fn misplaced_word(text: &str, at: usize, style: Tone) -> Option<(usize, usize)> {
+    let (cp, len) = syllable::decode_at(text.as_bytes(), at);
+    let packed = syllable::packed(cp);
+    (packed != 0
+        && syllable::may_misplace(packed)
+        && tone::misplaced_at(text, at, len, syllable::unpack(packed), style))
+    .then(|| tone::word_bounds(text, at))
 }
 
 /// The start of the line before the one holding byte `dirty` (0 when there is none).
@@ -584,6 +630,9 @@ mod tests {
             "Dòng một\nhòa\nhoà\tx",
             "a\nb\nc\r\nd",
             "một\n\nhai\n\u{301}ba",
+            "hoà\nhoà x\tb",
+            "a hoà\nb hoà\nc hoà\u{301}",
+            "thuỷ hoà khoẻ\nUỷ ban\nT\nham mưu",
         ];
         for s in samples {
             for tone in [Tone::Old, Tone::New] {
