@@ -44,14 +44,17 @@ pub(crate) fn parse_number(s: &str) -> Option<NumberMatch> {
 /// a code (letters) after its first separator. A blank sequence counts only after "số".
 pub(crate) fn find_numbers(text: &str) -> Vec<NumberMatch> {
     let mut out = Vec::new();
-    let mut line_start = 0;
     let bytes = text.as_bytes();
-    while line_start < text.len() {
-        let line_end = memchr(b'\n', &bytes[line_start..]).map_or(text.len(), |i| line_start + i);
-        if memchr(b'/', &bytes[line_start..line_end]).is_some() {
-            find_in_line(text, line_start, line_end, &mut out);
+    // Only the lines holding a "/" are read, in order: each slash's line once.
+    let mut next_line = 0;
+    for slash in memchr::memchr_iter(b'/', bytes) {
+        if slash < next_line {
+            continue;
         }
-        line_start = line_end + 1;
+        let line_start = memchr::memrchr(b'\n', &bytes[..slash]).map_or(0, |i| i + 1);
+        let line_end = memchr(b'\n', &bytes[slash..]).map_or(text.len(), |i| slash + i);
+        find_in_line(text, line_start, line_end, &mut out);
+        next_line = line_end + 1;
     }
     out
 }
