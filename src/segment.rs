@@ -1028,6 +1028,22 @@ pub(crate) fn signing_form(s: &str) -> Option<&'static str> {
     })
 }
 
+/// A list item's line ends with its full stop: "- Lưu: VT, TCCB.", "… thực hiện./.", not with
+/// the abbreviation of a city, town, district or ward whose name runs onto the next line
+/// ("(181 Nguyễn Đình Chiểu, phường Xuân Hòa, TP." / "Hồ Chí Minh);", dev/d030).
+pub(crate) fn ends_item(s: &str) -> bool {
+    s.ends_with('.') && !ends_with_place_abbreviation(s)
+}
+
+/// `s` ends with "TP.", "Tp.", "TX.", "Tx.", "Q." or "P." standing as a word.
+pub(crate) fn ends_with_place_abbreviation(s: &str) -> bool {
+    ["TP.", "Tp.", "TX.", "Tx.", "Q.", "P."].iter().any(|a| {
+        s.strip_suffix(a).is_some_and(|head| {
+            head.is_empty() || head.ends_with(|c: char| c.is_whitespace() || matches!(c, ',' | '('))
+        })
+    })
+}
+
 fn is_list_item(s: &str) -> bool {
     s.starts_with(['-', '+', '•', '–', '·'])
 }
@@ -1111,10 +1127,17 @@ pub(crate) fn segment(text: &str) -> Segments<'_> {
     }
     let mut signature = find_signature(&seg, body_start, distribution_start)
         .or_else(|| distribution_start.and_then(|d| unnamed_signature(&seg, body_start, d)));
+    if let (Some(d), Some(sig)) = (distribution_start, &signature) {
+        // The name beside the list items (dev/d052): the list reads as a column layout.
+        let last = sig.end.saturating_sub(1);
+        if last > d && seg.lines.get(last).is_some_and(|l| l.cell > 0) {
+            seg.signature_in_list = true;
+        }
+    }
     if distribution_start.is_none() && signature.is_none() {
         if let Some((d, sig)) = unlabelled_list(&seg, body_start) {
             distribution_start = Some(d);
-            signature = Some(sig);
+            signature = sig;
         }
     }
     let mut body_end = n;
@@ -1387,19 +1410,27 @@ fn signature_among_items(seg: &mut Segments<'_>, d: usize) -> bool {
 
 /// A "Nơi nhận" list without its label, its items on one line ("- Chính phủ; - Ban Tổ chức
 /// Trung ương; … - Lưu: HC, PLTP."), beside a signing form in the next cell of a table row
-/// (dev/d042): the list's line and the signature's cells. Looks at the last lines only.
-fn unlabelled_list(seg: &Segments<'_>, from: usize) -> Option<(usize, Range<usize>)> {
+/// (dev/d042): the list's line and the signature's cells. Without a signature, the list
+/// closes the document (dev/d043): three items or more run on the line, only list items after
+/// it. Looks at the last lines only.
+fn unlabelled_list(seg: &Segments<'_>, from: usize) -> Option<(usize, Option<Range<usize>>)> {
     let n = seg.lines.len();
     let lo = n.saturating_sub(8).max(from);
-    (lo..n.saturating_sub(1)).rev().find_map(|i| {
+    (lo..n).rev().find_map(|i| {
         let s = seg.line(i);
         let list = seg.lines[i].cell == 0 && is_list_item(s) && s.contains("; - ");
-        let next = &seg.lines[i + 1];
-        if !list || next.cell == 0 || signing_form(&next.text).is_none() {
+        if !list {
             return None;
         }
-        let end = (i + 2..n).find(|&j| seg.lines[j].cell == 0).unwrap_or(n);
-        Some((i, i + 1..end))
+        if let Some(next) = seg.lines.get(i + 1) {
+            if next.cell > 0 && signing_form(&next.text).is_some() {
+                let end = (i + 2..n).find(|&j| seg.lines[j].cell == 0).unwrap_or(n);
+                return Some((i, Some(i + 1..end)));
+            }
+        }
+        let closing = s.matches("; - ").count() >= 2
+            && (i + 1..n).all(|j| seg.lines[j].cell == 0 && is_list_item(seg.line(j)));
+        closing.then_some((i, None))
     })
 }
 
@@ -1441,7 +1472,7 @@ fn list_block_end(seg: &Segments<'_>, start: usize, recipients: bool) -> usize {
             }
             items += 1;
             marked += 1;
-            last_ended = s.ends_with('.') || s.ends_with("./.");
+            last_ended = ends_item(s);
             j += 1;
             if !recipients && last_ended {
                 break;
@@ -1459,7 +1490,7 @@ fn list_block_end(seg: &Segments<'_>, start: usize, recipients: bool) -> usize {
             && signature_at(seg, j).is_none()
         {
             // A wrapped item: "- VPCP: … các Vụ: PL," / "TCCV, KTTH;" (dev/d002).
-            last_ended = s.ends_with('.');
+            last_ended = ends_item(s);
             j += 1;
             continue;
         }
@@ -1467,14 +1498,14 @@ fn list_block_end(seg: &Segments<'_>, start: usize, recipients: bool) -> usize {
         {
             // Unmarked items ("Như trên;" / "Lưu: VT, TCCB."), one a line.
             items += 1;
-            last_ended = s.ends_with('.');
+            last_ended = ends_item(s);
             j += 1;
             continue;
         }
         if items == 0 && inline.is_empty() && s.len() < 150 && !is_upper(s) {
             // "Kính gửi:" with the bodies on the lines below, unmarked.
             items += 1;
-            last_ended = s.ends_with('.');
+            last_ended = ends_item(s);
             j += 1;
             continue;
         }
@@ -1569,6 +1600,11 @@ fn signature_at(seg: &Segments<'_>, start: usize) -> Option<Range<usize>> {
             j += 1;
             continue;
         }
+        if !columns && j > start && (authority + position) > 0 && is_distribution_marker(s) {
+            // The signature's name set in the right column beside the "Nơi nhận" items below
+            // the marker, the signing lines above it (dev/d052).
+            return name_beside_list(seg, j).map(|k| start..k + 1);
+        }
         seen += 1;
         if signing_form(s).is_some() {
             if position > 0 {
@@ -1594,6 +1630,27 @@ fn signature_at(seg: &Segments<'_>, start: usize) -> Option<Range<usize>> {
             continue;
         }
         return None;
+    }
+    None
+}
+
+/// The line of the signer's name in the right column (`cell` > 0) of the "Nơi nhận" list
+/// opened at `d`, its items in the left column: "- Các Bộ, …" / "thành phố thuộc TW" /
+/// "\tPhạm Văn Trọng" / "- Các đơn vị trực thuộc Bộ". Reads at most 40 lines of the list.
+fn name_beside_list(seg: &Segments<'_>, d: usize) -> Option<usize> {
+    let n = seg.lines.len();
+    for k in d + 1..(d + 40).min(n) {
+        let l = &seg.lines[k];
+        if l.cell == 0 {
+            if is_distribution_marker(&l.text) {
+                return None;
+            }
+            continue;
+        }
+        if is_signed_mark(&l.text) {
+            continue;
+        }
+        return is_name_like(&l.text).then_some(k);
     }
     None
 }

@@ -188,6 +188,9 @@ struct Raw<'a> {
     start: usize,
     /// End of each group in `s`, parallel to `groups`.
     ends: Vec<usize>,
+    /// The legislature's term spaced from a last code ending in "QH" ("03/1998/QH 10", dev/d052;
+    /// "32/2013/QH 13"): its digits and where they end.
+    term: Option<(&'a str, usize)>,
 }
 
 fn scan(s: &str, start: usize, mode: Mode) -> Option<Raw<'_>> {
@@ -258,12 +261,41 @@ fn scan(s: &str, start: usize, mode: Mode) -> Option<Raw<'_>> {
     if groups.is_empty() {
         return None;
     }
+    let term = groups
+        .last()
+        .filter(|(_, code)| code.ends_with("QH"))
+        .and_then(|_| spaced_term(s, i));
     Some(Raw {
         seq,
         groups,
         start,
         ends,
+        term,
     })
+}
+
+/// One space, then the one or two digits of a legislature's term (1 to 20) standing as a word:
+/// the digits and their end.
+fn spaced_term(s: &str, at: usize) -> Option<(&str, usize)> {
+    let k = at + usize::from(s[at..].starts_with(' '));
+    if k == at {
+        return None;
+    }
+    let digits = s[k..].bytes().take_while(u8::is_ascii_digit).count();
+    let term = &s[k..k + digits];
+    let rest = &s[k + digits..];
+    let mut after = rest.chars();
+    // Not a longer number, a date or a decimal: "QH 10/2020", "QH 1.5".
+    let word_end = match after.next() {
+        None => true,
+        Some(c) if c.is_alphanumeric() || matches!(c, '/' | '-' | '–') => false,
+        Some('.' | ',') => !after.next().is_some_and(|c| c.is_ascii_digit()),
+        Some(_) => true,
+    };
+    let ok = (1..=2).contains(&digits)
+        && word_end
+        && term.parse::<u8>().is_ok_and(|t| (1..=20).contains(&t));
+    ok.then_some((term, k + digits))
 }
 
 /// Whether `tok` can be a type or issuer code: a capital first, letters (any case) and digits,
@@ -416,6 +448,7 @@ fn classify(raw: &Raw<'_>, blank_ok: bool) -> Option<NumberMatch> {
     if used == 0 || used > g.len() {
         return None;
     }
+    let mut parts = parts;
     let mut number = String::new();
     if let Some(seq) = raw.seq {
         number.push_str(seq);
@@ -424,7 +457,15 @@ fn classify(raw: &Raw<'_>, blank_ok: bool) -> Option<NumberMatch> {
         number.push(sep_char(*sep));
         number.push_str(tok);
     }
-    let end = raw.ends[used - 1];
+    let mut end = raw.ends[used - 1];
+    // "QH 10": the term belongs to the code (canonical numbers have no spaces).
+    if let Some((term, term_end)) = raw.term.filter(|_| used == g.len()) {
+        number.push_str(term);
+        if let Some(code) = parts.issuer_code.as_mut() {
+            code.push_str(term);
+        }
+        end = term_end;
+    }
     Some(NumberMatch {
         number,
         parts,
@@ -570,6 +611,42 @@ mod tests {
         let text = "Nghị quyết số 35- NQ/TW, ngày 22-10-2018";
         let m = &find_numbers(text)[0];
         assert_eq!(&text[m.range.clone()], "35- NQ/TW");
+    }
+
+    #[test]
+    fn a_legislature_term_spaced_from_its_code() {
+        // dev/d052, dev/d046: "QH 10" is the code QH10 of the 10th legislature.
+        for (text, want, written) in [
+            (
+                "Luật (sửa đổi) số 03/1998/QH 10 ngày 20/5/1998",
+                "03/1998/QH10",
+                "03/1998/QH 10",
+            ),
+            (
+                "theo Luật số 32/2013/QH 13, Luật số 46/2014/QH13",
+                "32/2013/QH13",
+                "32/2013/QH 13",
+            ),
+            (
+                "Nghị quyết số 12/2020/UBTVQH 14.",
+                "12/2020/UBTVQH14",
+                "12/2020/UBTVQH 14",
+            ),
+            // Not a term: a count, a date, another code.
+            ("Luật số 5/2000/QH 200 lần", "5/2000/QH", "5/2000/QH"),
+            ("Nghị quyết 7/2001/QH 10/5/2001", "7/2001/QH", "7/2001/QH"),
+            (
+                "Quyết định 8/2002/QĐ-UBND 12 bản",
+                "8/2002/QĐ-UBND",
+                "8/2002/QĐ-UBND",
+            ),
+        ] {
+            let m = &find_numbers(text)[0];
+            assert_eq!(m.number, want, "{text}");
+            assert_eq!(&text[m.range.clone()], written, "{text}");
+        }
+        let m = &find_numbers("Luật số 32/2013/QH 13")[0];
+        assert_eq!(m.parts.issuer_code.as_deref(), Some("QH13"));
     }
 
     #[test]

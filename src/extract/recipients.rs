@@ -58,13 +58,20 @@ fn list_items(seg: &Segments<'_>, range: Range<usize>, recipients: bool) -> Vec<
         // In a list marked only in part, an unmarked line in capitals after an unmarked item
         // is an item of its own ("Như điều 2" / "Sở TC, KBNN (b/c)." / "- Lưu VT", dev/d055).
         let last_marked = raw.last().is_some_and(|r| is_marked(r.trim_start()));
-        let wrapped = if marked_list {
-            !is_marked(s)
-                && (!ended || !line.gap_before)
-                && (last_marked || !s.starts_with(char::is_uppercase))
-        } else {
-            !ended && s.starts_with(char::is_lowercase)
-        };
+        // "… phường Xuân Hòa, TP." / "Hồ Chí Minh);" (dev/d030): the place's name runs on.
+        let place_runs_on = !is_marked(s)
+            && !line.gap_before
+            && raw
+                .last()
+                .is_some_and(|r| segment::ends_with_place_abbreviation(r));
+        let wrapped = place_runs_on
+            || if marked_list {
+                !is_marked(s)
+                    && (!ended || !line.gap_before)
+                    && (last_marked || !s.starts_with(char::is_uppercase))
+            } else {
+                !ended && s.starts_with(char::is_lowercase)
+            };
         match raw.last_mut() {
             Some(last) if wrapped => {
                 last.push(' ');
@@ -197,6 +204,46 @@ mod tests {
             distribution(&seg),
             vec!["Như điều 2", "Sở TC, KBNN ( b/c)", "Lưu VT , Tài chính ,VP"]
         );
+    }
+
+    #[test]
+    fn unlabelled_list_closing_the_document() {
+        // dev/d043: no label and no signature; the items run on one line at the very end.
+        let text = "CHÍNH PHỦ\nSố: 5/2025/NĐ-CP\nHà Nội, ngày 1 tháng 2 năm 2025\nNGHỊ ĐỊNH\nVề hỗ trợ.\n\nĐiều 9. Các Bộ trưởng chịu trách nhiệm thi hành Nghị định này.\n\n|\n- Ban Bí thư Trung ương Đảng; - Các bộ, cơ quan ngang bộ; - Kiểm toán nhà nước; - VPCP: BTCN, các PCN,\n- Lưu: VT, KTTH (2). |\n|\n";
+        let seg = segment(text);
+        assert_eq!(
+            distribution(&seg),
+            vec![
+                "Ban Bí thư Trung ương Đảng",
+                "Các bộ, cơ quan ngang bộ",
+                "Kiểm toán nhà nước",
+                "VPCP: BTCN, các PCN",
+                "Lưu: VT, KTTH (2)"
+            ]
+        );
+        assert!(seg.body.contains(&seg.distribution.start.saturating_sub(1)));
+        // Items run together in a paragraph that is followed by running text are no list.
+        let text = "Điều 9. Thi hành.\n- Bộ Tài chính; - Bộ Công Thương; - Bộ Xây dựng.\nCác bộ phối hợp thực hiện.\n";
+        assert!(distribution(&segment(text)).is_empty());
+    }
+
+    #[test]
+    fn place_name_run_onto_the_next_line() {
+        // dev/d030: the first item under a bare "-" ends its line with "TP.", the city's name
+        // on the next line.
+        let text = "Cục trưởng thông báo để Công ty biết và thực hiện./.\nNơi nhận:\n-\nCông ty TNHH An Phú (12 Lê Lợi, phường Bến Nghé, TP.\nHồ Chí Minh);\n- Sở Công Thương;\n- Lưu: VT, NV (2b).\n**KT. CỤC TRƯỞNG**\nPHÓ CỤC TRƯỞNG\nTrần Văn An\n";
+        let seg = segment(text);
+        assert_eq!(
+            distribution(&seg),
+            vec![
+                "Công ty TNHH An Phú (12 Lê Lợi, phường Bến Nghé, TP. Hồ Chí Minh)",
+                "Sở Công Thương",
+                "Lưu: VT, NV (2b)"
+            ]
+        );
+        assert!(segment::ends_item("- Lưu: VT."));
+        assert!(!segment::ends_item("phường 3, Q."));
+        assert!(!segment::ends_item("(số 5 Trần Phú, Tp."));
     }
 
     #[test]

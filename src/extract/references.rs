@@ -9,6 +9,7 @@
 //! Each document appears once, with what its citations say put together.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::dict::{self, DocType};
 use crate::extract::date::date_at_start;
@@ -50,11 +51,23 @@ pub(crate) fn references_with(
             // "Quyết định số /2025/QĐ-UBND" in an annex: a blank, no document to cite.
             continue;
         }
-        let citing = citing_type(body, &types, window_start, &m);
-        let start = citing.as_ref().map_or(m.range.start, |c| c.range.start);
-        let doc_type = match &citing {
-            Some(c) => Some(c.name.to_string()),
-            None => type_from_code(&m.parts),
+        let citing = citing_type(body, types, window_start, &m);
+        // "Đơn đề nghị … số 301025/MHD-HQ" (dev/d030): an application cited by a company's
+        // number, no công văn.
+        let application = if citing.is_none() {
+            application_before(body, window_start, m.range.start)
+        } else {
+            None
+        };
+        let start = match (&citing, &application) {
+            (Some(c), _) => c.range.start,
+            (None, Some((_, at))) => *at,
+            (None, None) => m.range.start,
+        };
+        let doc_type = match (&citing, application) {
+            (Some(c), _) => Some(c.name.to_string()),
+            (None, Some((name, _))) => Some(name),
+            (None, None) => type_from_code(&m.parts),
         };
         let tail = tail(body, m.range.end);
         let end = tail.end.max(m.range.end);
@@ -86,7 +99,7 @@ pub(crate) fn references_with(
         });
     }
     share_issuers(body, &mut found);
-    untitled(body, &types, &cited, &mut found);
+    untitled(body, types, &cited, &mut found);
     merge(found)
 }
 
@@ -198,6 +211,10 @@ fn citing_type(
     let mut fallback = None;
     for (doc_type, r) in candidates {
         let gap = &text[r.end..m.range.start];
+        let law = matches!(doc_type.name, "Luật" | "Pháp lệnh");
+        // "Luật khuyến khích đầu tư trong nước (sửa đổi) số 03/1998/QH 10" (dev/d052).
+        let unmarked = if law { without_amended_mark(gap) } else { None };
+        let gap = unmarked.as_deref().unwrap_or(gap);
         let written = &text[r.clone()];
         let lower = !is_capitalised(written);
         let gap_words = gap.split_whitespace().count();
@@ -233,7 +250,14 @@ fn citing_type(
         // A title must begin with a capital ("Luật Quản lý thuế"); "Quyết định phê duyệt …
         // số" is a description, not a citation of this type.
         let title_text = strip_so(gap).trim();
-        if !title_text.is_empty() && !title_text.starts_with(char::is_uppercase) {
+        // "Luật thuế thu nhập cá nhân số 04/2007/QH12" (dev/d021): a law's title in lower case
+        // right before "số", or a tax law's.
+        let lower_law = law
+            && sentence_case(written)
+            && (closed_by_so(gap) || title_text.starts_with("thuế "))
+            && title_text.split_whitespace().count() <= 12
+            && !title_text.chars().any(char::is_uppercase);
+        if !title_text.is_empty() && !title_text.starts_with(char::is_uppercase) && !lower_law {
             continue;
         }
         let name = type_name(doc_type, written);
@@ -253,6 +277,23 @@ fn citing_type(
     best.or(fallback)
 }
 
+/// `gap` (between a law's type word and its number) without the "(sửa đổi)" or "(sửa đổi, bổ
+/// sung)" closing the title before "số": "khuyến khích đầu tư trong nước (sửa đổi) số " →
+/// "khuyến khích đầu tư trong nước số ". `None` when there is no such mark.
+fn without_amended_mark(gap: &str) -> Option<String> {
+    let open = gap.rfind("(sửa đổi")?;
+    let close = open + gap[open..].find(')')?;
+    let inside = &gap[open + 1..close];
+    if !matches!(inside, "sửa đổi" | "sửa đổi, bổ sung" | "sửa đổi bổ sung") {
+        return None;
+    }
+    let after = &gap[close + 1..];
+    if !strip_so(after).trim().is_empty() || after.trim().is_empty() {
+        return None;
+    }
+    Some(format!("{}{}", gap[..open].trim_end(), after))
+}
+
 /// Whether a capitalised type word is wrapped apart in `gap` ("… và Nghị\nđịnh"): more of
 /// them with the line breaks made spaces.
 fn split_type(gap: &str) -> bool {
@@ -263,6 +304,13 @@ fn split_type(gap: &str) -> bool {
             .count()
     };
     capitalised(&collapse(gap)) > capitalised(gap)
+}
+
+/// Whether `gap` ends with "số" (or "số:"), as [`strip_so`] strips it.
+fn closed_by_so(gap: &str) -> bool {
+    let t = gap.trim_end();
+    let t = t.strip_suffix(':').unwrap_or(t).trim_end();
+    strip_so(gap).len() != t.len()
 }
 
 /// `gap` without a trailing "số" / "số:" / "SỐ".
@@ -278,6 +326,56 @@ fn strip_so(gap: &str) -> &str {
     }
     t
 }
+
+/// An application ("Đơn đề nghị", "đơn khiếu nại") citing the number at `at`, in the same
+/// clause (at most 100 bytes back, not before `from`) with at most ten lower-case words
+/// between: its name and where it starts. "Đơn" with a word of [`APPLICATIONS`] after it is
+/// named with that word; a lower-case "đơn" counts only right before "số".
+fn application_before(text: &str, from: usize, at: usize) -> Option<(String, usize)> {
+    let lo = floor_char(text, at.saturating_sub(100)).max(from);
+    let clause_start = text[lo..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '.' | ';' | ':' | '(' | ')' | '“' | '"'))
+        .map_or(lo, |(p, c)| lo + p + c.len_utf8());
+    let clause = &text[clause_start..at];
+    let p = clause.rfind("Đơn ").or_else(|| clause.rfind("đơn "))?;
+    if clause[..p]
+        .chars()
+        .next_back()
+        .is_some_and(|c| !c.is_whitespace())
+    {
+        return None;
+    }
+    let after = &clause[p + "Đơn ".len()..];
+    let words = after.split_whitespace().count();
+    if words > 10 || after.chars().any(char::is_uppercase) {
+        return None;
+    }
+    if clause[p..].starts_with('đ') && (words > 4 || !closed_by_so(after)) {
+        return None;
+    }
+    let name = APPLICATIONS
+        .iter()
+        .find(|w| {
+            after
+                .strip_prefix(**w)
+                .is_some_and(|r| r.is_empty() || r.starts_with(char::is_whitespace))
+        })
+        .map_or_else(|| "Đơn".to_string(), |w| format!("Đơn {w}"));
+    Some((name, clause_start + p))
+}
+
+/// What an application asks for, named after "Đơn".
+const APPLICATIONS: &[&str] = &[
+    "đề nghị",
+    "khiếu nại",
+    "tố cáo",
+    "kiến nghị",
+    "phản ánh",
+    "đề xuất",
+    "xin",
+];
 
 /// The type a bare number's code names: not the party `QĐ` (Quyết định or Quy định); a state
 /// number without a type code and without a year is a công văn (`11299/VPCP-KGVX`).
@@ -407,6 +505,10 @@ fn issuer_after(text: &str, at: usize) -> Option<(String, usize)> {
     if e <= s {
         return None;
     }
+    // "của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ" (dev/d016): one person's two posts.
+    if let Some(next) = second_post(text, s, e) {
+        e = next;
+    }
     // "Bộ Lao động - Thương binh và Xã hội", "UBND tỉnh BR – VT": a dash inside the name.
     loop {
         let a = skip_spaces(text, e);
@@ -459,6 +561,51 @@ fn issuer_after(text: &str, at: usize) -> Option<(String, usize)> {
         return None;
     }
     Some((name, e))
+}
+
+/// After an issuer that is a post alone (`text[s..e]`, "Bộ trưởng"), ", " and a second post
+/// of the same person followed by a body's name ("Chủ nhiệm Văn phòng Chính phủ", "Trưởng Ban
+/// Tổ chức - Cán bộ Chính phủ"): where that name ends. Not a list of posts ("Bộ trưởng, Thủ
+/// trưởng cơ quan ngang bộ": no body's name after the second).
+fn second_post(text: &str, s: usize, e: usize) -> Option<usize> {
+    let rest = text[e..].strip_prefix(", ")?;
+    let first = &text[s..e];
+    if first.len() > 40 || !is_post_name(first) {
+        return None;
+    }
+    let n = text.len() - rest.len();
+    let head = &text[n..floor_char(text, (n + 60).min(text.len()))];
+    let head_lower = head.to_lowercase();
+    let post = POSTS
+        .iter()
+        .filter(|p| head_lower.len() > p.len() && head_lower.starts_with(p.as_str()))
+        .map(String::len)
+        .max()?;
+    // Lower-casing keeps the byte lengths of Vietnamese letters: `post` is a boundary of `head`.
+    let after = head.get(post..)?.trim_start_matches([' ', '*']);
+    if after.len() == head.len() - post || !after.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let end = body_end(text, n);
+    (end > n + post).then_some(end)
+}
+
+/// The posts of the positions table, in lower case.
+static POSTS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    dict::positions()
+        .iter()
+        .filter(|p| p.kind == "position")
+        .map(|p| p.name.to_lowercase())
+        .collect()
+});
+
+/// Whether `s` is a post of the positions table, no more ("Bộ trưởng", "Chủ tịch").
+fn is_post_name(s: &str) -> bool {
+    if !s.starts_with(char::is_uppercase) || !POSTS.iter().any(|p| p.len() == s.len()) {
+        return false;
+    }
+    let lower = s.to_lowercase();
+    POSTS.contains(&lower)
 }
 
 /// Whether `s` has letters and none in lower case.
@@ -676,10 +823,33 @@ fn untitled(
             }
         }
         // "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam" (dev/d042).
-        let (title_end, title) = match amending {
+        let (mut title_end, mut title) = match amending {
             Some(end) => (end, collapse(&text[r.end..end])),
             None => law_title(text, r.end, doc_type.name == "Hiến pháp"),
         };
+        if law && title.is_empty() && amending.is_none() {
+            if let Some(at) = title_on_next_line(text, r.clone()) {
+                // "… Luật Thanh tra, Luật" / "Khiếu nại, …" (dev/d010): the title read as if
+                // one space stood before it.
+                let line = format!(
+                    " {}",
+                    &text[at..floor_char(text, (at + 300).min(text.len()))]
+                );
+                let (end, t) = law_title(&line, 0, false);
+                if !t.is_empty() {
+                    (title_end, title) = (at + end - 1, t);
+                }
+            }
+        }
+        // "Luật thuế giá trị gia tăng" (dev/d052): a title in lower case, only a tax law's
+        // or one closed by its year ("Luật đất đai năm 2003").
+        let mut lower_title = false;
+        if law && title.is_empty() && amending.is_none() && sentence_case(written) {
+            let (e, t) = law_title(text, r.end, true);
+            if lower_case_title(&t) {
+                (title_end, title, lower_title) = (e, t, true);
+            }
+        }
         let tail = tail(text, title_end);
         // "Hiến pháp" needs no title: there is one.
         let title_needed = doc_type.name != "Hiến pháp";
@@ -692,6 +862,7 @@ fn untitled(
         }
         if tail.date.is_some()
             && amending.is_none()
+            && !lower_title
             && !title.is_empty()
             && !title.starts_with(char::is_uppercase)
         {
@@ -715,6 +886,37 @@ fn untitled(
             },
         });
     }
+}
+
+/// Where the title of a law whose type word closes a line of running text starts on the next
+/// line ("… Luật Thanh tra, Luật" / "Khiếu nại, Luật Tố cáo …", dev/d010): the type word does
+/// not stand alone on its line, one line break follows it, and a capital opens the next line.
+fn title_on_next_line(text: &str, r: Range<usize>) -> Option<usize> {
+    let line_start = text[..r.start].rfind('\n').map_or(0, |p| p + 1);
+    if text[line_start..r.start].trim().is_empty() {
+        return None;
+    }
+    let k = skip_spaces(text, r.end);
+    let k = k + usize::from(text[k..].starts_with('\r'));
+    if !text[k..].starts_with('\n') {
+        return None;
+    }
+    let n = skip_spaces(text, k + 1);
+    let e = word_end(text, n)?;
+    is_capitalised(&text[n..e]).then_some(n)
+}
+
+/// A law's title written in lower case that names a law: all its words in lower case (no
+/// abbreviation: "Luật thuế TNCN" is a short name), and a tax law's ("thuế giá trị gia tăng",
+/// "thuế xuất khẩu, thuế nhập khẩu") or closed by the law's year ("đất đai năm 2003").
+fn lower_case_title(title: &str) -> bool {
+    if title.is_empty() || title.chars().any(char::is_uppercase) {
+        return false;
+    }
+    let year = title.rsplit_once(' ').is_some_and(|(head, y)| {
+        head.ends_with(" năm") && y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())
+    });
+    title.starts_with("thuế ") || year
 }
 
 /// The title after a type word: words up to a title stop word ("số", "ngày", "đã", "của" …),
@@ -1080,6 +1282,120 @@ mod tests {
             assert_eq!(refs.len(), 1, "{text}");
             assert_eq!(refs[0].issuer.as_deref(), want, "{text}");
         }
+    }
+
+    fn texts_and_types(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        references(text, None)
+            .into_iter()
+            .map(|r| (r.text, r.doc_type, r.number))
+            .collect()
+    }
+
+    #[test]
+    fn law_titles_wrapped_onto_the_next_line() {
+        // dev/d010: a hard-wrapped list of laws, two type words closing their lines.
+        let refs = references(
+            "Cán bộ thực hiện đúng quy định\ncủa Luật Đất đai, Luật Thanh tra, Luật\nKhiếu nại, Luật Tiếp công dân, Luật\nPhòng, chống tham nhũng và các văn bản pháp luật khác.\n",
+            None,
+        );
+        let texts: Vec<&str> = refs.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Luật Đất đai",
+                "Luật Thanh tra",
+                "Luật Khiếu nại",
+                "Luật Tiếp công dân",
+                "Luật Phòng, chống tham nhũng"
+            ]
+        );
+        // A type word alone on its line heads a block; a sentence closing the line is no title.
+        assert!(references("Luật\nKhiếu nại năm 2011 quy định.\n", None).is_empty());
+        assert!(references("Việc này trái Luật.\nNgày 5/3 đoàn đến.\n", None).is_empty());
+    }
+
+    #[test]
+    fn law_titles_in_lower_case() {
+        // dev/d052: a tax law's title in lower case, with and without its number.
+        let mut got = texts_and_types(
+            "Doanh nghiệp khai báo theo qui định của Luật thuế xuất khẩu, thuế nhập khẩu và các qui định khác. Cơ quan thuế truy thu theo quy định tại Luật thuế giá trị gia tăng, Cục trưởng xử phạt theo Luật thuế tiêu thụ đặc biệt.\nTheo Luật thuế thu nhập doanh nghiệp số 14/2008/QH12 và Luật khuyến khích đầu tư trong nước (sửa đổi) số 03/1998/QH 10.",
+        );
+        let want = |t: &str, n: Option<&str>| {
+            (
+                t.to_string(),
+                Some("Luật".to_string()),
+                n.map(str::to_string),
+            )
+        };
+        // Numbered citations come first.
+        got.rotate_left(2);
+        assert_eq!(
+            got,
+            [
+                want("Luật thuế xuất khẩu, thuế nhập khẩu", None),
+                want("Luật thuế giá trị gia tăng", None),
+                want("Luật thuế tiêu thụ đặc biệt", None),
+                want(
+                    "Luật thuế thu nhập doanh nghiệp số 14/2008/QH12",
+                    Some("14/2008/QH12")
+                ),
+                want(
+                    "Luật khuyến khích đầu tư trong nước (sửa đổi) số 03/1998/QH 10",
+                    Some("03/1998/QH10")
+                ),
+            ]
+        );
+        // A lower-case title closed by its year names a law too.
+        assert_eq!(
+            texts_and_types("Theo Luật đất đai năm 2003 thì đất được giao.")[0].0,
+            "Luật đất đai năm 2003"
+        );
+        // The common noun, a short name with an abbreviation, a description: none.
+        for text in [
+            "Thực hiện theo quy định của pháp luật về thuế.",
+            "Luật này có hiệu lực từ ngày ký.",
+            "Áp dụng Luật thuế TNCN năm 2007 đã sửa đổi.",
+            "Luật giao Chính phủ quy định chi tiết.",
+            "Dự thảo luật thuế giá trị gia tăng đang trình.",
+        ] {
+            assert!(references(text, None).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_second_post_of_the_issuer() {
+        // dev/d016, dev/d019: one person's two posts, a comma between them.
+        let refs = references(
+            "Căn cứ Thông tư số 02/2017/TT-VPCP ngày 31 tháng 10 năm 2017 của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ hướng dẫn về nghiệp vụ.",
+            None,
+        );
+        assert_eq!(
+            refs[0].issuer.as_deref(),
+            Some("Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ")
+        );
+        // A list of posts, no body's name after the second: not one issuer.
+        let text = "của Bộ trưởng, Thủ trưởng cơ quan ngang bộ";
+        assert_eq!(second_post(text, 4, 4 + "Bộ trưởng".len()), None);
+        // A body's name before the comma is a whole issuer.
+        let text = "của Bộ Tài chính, Chủ tịch Ủy ban nhân dân tỉnh";
+        assert_eq!(second_post(text, 4, 4 + "Bộ Tài chính".len()), None);
+    }
+
+    #[test]
+    fn an_application_cited_by_its_number() {
+        // dev/d030: a company's "Đơn đề nghị" numbered like a state công văn.
+        let refs = references(
+            "Trên cơ sở Đơn đề nghị xác định mã số số\n301025/MHD-HQ ngày 30/10/2025 của Công ty cổ phần An Phú và hồ sơ kèm theo; Công văn số 512/ABC-KT ngày 2/11/2025.",
+            None,
+        );
+        assert_eq!(refs[0].doc_type.as_deref(), Some("Đơn đề nghị"));
+        assert_eq!(
+            refs[0].text,
+            "Đơn đề nghị xác định mã số số 301025/MHD-HQ ngày 30/10/2025 của Công ty cổ phần An Phú"
+        );
+        assert_eq!(refs[1].doc_type.as_deref(), Some("Công văn"));
+        let refs = references("Xét đơn khiếu nại số 77/KN-HT của ông A.", None);
+        assert_eq!(refs[0].doc_type.as_deref(), Some("Đơn khiếu nại"));
     }
 
     #[test]

@@ -18,9 +18,16 @@ pub(crate) fn signer(seg: &Segments<'_>) -> Option<Signer> {
     let mut positions: Vec<&str> = Vec::new();
     let mut name = None;
     // A column layout interleaves "Nơi nhận" items (left) with the signature (right, dev/d054).
+    // Signing lines above the "Nơi nhận" marker with the name beside the items below it
+    // (dev/d052) stand in the left column: only the list's own lines are skipped.
     let columns = range.clone().any(|i| seg.lines[i].cell > 0);
+    let list_from = if seg.distribution.is_empty() {
+        0
+    } else {
+        seg.distribution.start
+    };
     for i in range.clone() {
-        if columns && i > range.start && seg.lines[i].cell == 0 {
+        if columns && i > range.start && i >= list_from && seg.lines[i].cell == 0 {
             continue;
         }
         let s = seg.line(i).trim();
@@ -231,6 +238,27 @@ mod tests {
         assert_eq!(
             crate::extract::recipients::distribution(&seg),
             ["Chính phủ", "Bộ Nội vụ", "Lưu: VT, TH"]
+        );
+        // dev/d052, a legacy two-column layout in lower case: the signing lines above "Nơi
+        // nhận", the name set far right beside a wrapped item of the list.
+        let text = format!("{intro}Trong quá trình thực hiện, đề nghị phản ánh về Sở để giải quyết./.\n\n                                            kt/giám đốc sở tài chính\n                                                  phó giám đốc\nNơi nhận:\n- Ủy ban nhân dân tỉnh\n- Các phòng, ban,\n  đơn vị thuộc Sở                                                Lê Văn Nam\n- Các Chi cục Thuế\n- Lưu: VP (HC,TH)\n        TCT (NV2)\n");
+        let seg = segment(&text);
+        assert_eq!(
+            signer(&seg).map(|s| (s.name, s.title, s.authority)),
+            Some((
+                Some("Lê Văn Nam".into()),
+                Some("Phó giám đốc".into()),
+                Some("KT/giám đốc sở tài chính".into())
+            ))
+        );
+        assert_eq!(
+            crate::extract::recipients::distribution(&seg),
+            [
+                "Ủy ban nhân dân tỉnh",
+                "Các phòng, ban, đơn vị thuộc Sở",
+                "Các Chi cục Thuế",
+                "Lưu: VP (HC,TH) TCT (NV2)"
+            ]
         );
         // A position after a space is no glued one.
         assert_eq!(glued_position("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH"), None);
