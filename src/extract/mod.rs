@@ -105,6 +105,9 @@ fn fill(record: &mut Record, seg: &Segments<'_>) {
                 record.date = n.date;
                 record.author = n.author;
                 record.news_source = n.source;
+            } else if let Some((place, date)) = place_date_near_top(seg) {
+                record.place = Some(place);
+                record.date = Some(date);
             }
         }
     }
@@ -122,6 +125,27 @@ fn fill(record: &mut Record, seg: &Segments<'_>) {
     record.action_items = actions::action_items(&body);
     lunar_deadlines(&record.action_items, &mut warnings);
     record.warnings = warnings;
+}
+
+/// The place and date of a text that is neither a dispatch nor a report (a speech, a
+/// commentary), from a place-date line near its top, as dispatches give them ("Hà Nội, ngày
+/// 20, 21 tháng 03 năm 2002", dev/d100): a line of its own, within the first 40.
+fn place_date_near_top(seg: &Segments<'_>) -> Option<(String, crate::record::PartialDate)> {
+    let lines = seg
+        .place_date
+        .clone()
+        .into_iter()
+        .chain((0..seg.lines.len().min(40)).map(|i| i..i + 1));
+    lines.into_iter().find_map(|range| {
+        let line = seg.text(range);
+        if line.chars().count() > 60 {
+            return None;
+        }
+        match header::place_date(&line) {
+            (Some(place), Some(date)) => Some((place, date)),
+            _ => None,
+        }
+    })
 }
 
 /// The date in the closing formula of a law or resolution, when the header has no place-date
@@ -231,6 +255,22 @@ mod tests {
             Some("2025-06-16")
         );
         assert_eq!(adoption_date("Dự thảo được thông qua tại phiên họp."), None);
+    }
+
+    #[test]
+    fn a_commentary_is_dated_by_its_place_date_line() {
+        let text = "Diễn đàn kinh tế mùa xuân\n\nBài bình luận về đổi mới doanh nghiệp\n\n\
+                    Ông Nguyễn Văn An\nViện trưởng\nViện Kinh tế\n\nĐà Nẵng, ngày 20, 21 tháng 03 năm 2002\n\n\
+                    Thưa các quý vị, tôi xin có mấy ý kiến về quá trình chuyển đổi doanh nghiệp \
+                    trong những năm gần đây và những bài học rút ra cho giai đoạn tới.\n";
+        let found = place_date_near_top(&segment(text)).map(|(p, d)| (p, d.to_string()));
+        assert_eq!(found, Some(("Đà Nẵng".to_string(), "2002-03".to_string())));
+        // Only a line that holds nothing else.
+        let long = text.replace(
+            "Đà Nẵng, ngày",
+            "Ý kiến nêu tại hội thảo tổ chức ở Đà Nẵng, ngày",
+        );
+        assert_eq!(place_date_near_top(&segment(&long)), None);
     }
 
     #[test]
