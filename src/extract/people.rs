@@ -1051,7 +1051,7 @@ pub(crate) fn people(body: &str, hits: &[Hit]) -> Vec<Person> {
                 if body[j..].starts_with(':') {
                     j = skip_ws(body, j + 1);
                 }
-                while let Some((person, end)) = honored(body, &hits, j, comrade) {
+                while let Some((person, end)) = honored(body, hits, j, comrade) {
                     done = end;
                     found.push(person);
                     // "các đồng chí: A, B và C"; "đồng chí Phạm Văn Đồng, Võ Nguyên Giáp" (a
@@ -1065,7 +1065,7 @@ pub(crate) fn people(body: &str, hits: &[Hit]) -> Vec<Person> {
                         break;
                     };
                     if !plural
-                        && name_at(body, next, &hits, Need::Surname)
+                        && name_at(body, next, hits, Need::Surname)
                             .is_none_or(|(e, _)| trailing_list_ends(body, e))
                     {
                         break;
@@ -1074,10 +1074,10 @@ pub(crate) fn people(body: &str, hits: &[Hit]) -> Vec<Person> {
                 }
             }
             Kind::Position | Kind::Rank => {
-                if let Some((persons, end)) = titled_list(body, &hits, h) {
+                if let Some((persons, end)) = titled_list(body, hits, h) {
                     done = end;
                     found.extend(persons);
-                } else if let Some((person, end)) = titled_name(body, &hits, h) {
+                } else if let Some((person, end)) = titled_name(body, hits, h) {
                     done = end;
                     found.push(person);
                 }
