@@ -439,6 +439,20 @@ pub(crate) fn abbreviations() -> &'static [Abbreviation] {
     &ABBREVIATIONS
 }
 
+/// The written case of a body's code that has lower-case letters (`TTg`, `ThU`), for the same
+/// code set in capitals (`TTG`, `THU`: a header typed in a capital font, a title in capitals).
+pub(crate) fn code_case(upper: &str) -> Option<&'static str> {
+    CODE_CASE.get(upper).copied()
+}
+
+static CODE_CASE: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    ABBREVIATIONS
+        .iter()
+        .filter(|a| a.abbr.chars().any(char::is_lowercase))
+        .map(|a| (a.abbr.to_uppercase(), a.abbr))
+        .collect()
+});
+
 /// What `abbr` stands for (case-sensitive: `TTg`, `UBND`): `BTGTU` → Ban Tuyên giáo Tỉnh ủy.
 // The search query expander is its caller; the extractors scan with `find_abbreviations`.
 #[cfg_attr(not(feature = "search"), allow(dead_code))]

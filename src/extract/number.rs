@@ -457,6 +457,23 @@ fn classify(raw: &Raw<'_>, blank_ok: bool) -> Option<NumberMatch> {
         number.push(sep_char(*sep));
         number.push_str(tok);
     }
+    // "QĐ-TTG" from a capital font is the Prime Minister's "QĐ-TTg".
+    if g[..used].iter().any(|(_, tok)| dict::code_case(tok).is_some()) {
+        let recase = |code: &str| {
+            code.split_inclusive(['-', '/'])
+                .map(|piece| {
+                    let (tok, sep) = piece
+                        .strip_suffix(['-', '/'])
+                        .map_or((piece, ""), |t| (t, &piece[t.len()..]));
+                    format!("{}{sep}", dict::code_case(tok).unwrap_or(tok))
+                })
+                .collect::<String>()
+        };
+        number = recase(&number);
+        if let Some(code) = parts.issuer_code.as_mut() {
+            *code = recase(code);
+        }
+    }
     let mut end = raw.ends[used - 1];
     // "QH 10": the term belongs to the code (canonical numbers have no spaces).
     if let Some((term, term_end)) = raw.term.filter(|_| used == g.len()) {
@@ -518,6 +535,9 @@ mod tests {
             ("Số 1141-TC/QĐ/CĐKT", "1141-TC/QĐ/CĐKT", (Some("1141"), None, Some("QĐ"), Some("TC/CĐKT"), State)),
             // dev/d034: leading zero kept
             ("Số: 0124/KH-UBND", "0124/KH-UBND", (Some("0124"), None, Some("KH"), Some("UBND"), State)),
+            // legacy/tcvn3_2004_qd115: the title in a capital font
+            ("SỐ 115/2004/QĐ-TTG", "115/2004/QĐ-TTg", (Some("115"), Some("2004"), Some("QĐ"), Some("TTg"), State)),
+            ("Số: 12-NQ/THU", "12-NQ/ThU", (Some("12"), None, Some("NQ"), Some("ThU"), Party)),
             // dev/d011
             ("Số: 144/2025/QĐ-CTUBND", "144/2025/QĐ-CTUBND", (Some("144"), Some("2025"), Some("QĐ"), Some("CTUBND"), State)),
             // dev/d022: state công văn, no type code
