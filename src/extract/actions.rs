@@ -40,6 +40,16 @@ use crate::extract::people::{
 use crate::record::{ActionItem, PartialDate};
 use crate::segment::collapsed;
 
+/// A searcher for one phrase, built once: `str::find` and `str::contains` build theirs on every
+/// call, which costs more than the search in a short sentence.
+macro_rules! phrase {
+    ($needle:expr) => {{
+        static FINDER: LazyLock<memchr::memmem::Finder<'static>> =
+            LazyLock::new(|| memchr::memmem::Finder::new($needle));
+        &*FINDER
+    }};
+}
+
 /// A list marker at the start of a line: "- ", "+ ", "1. ", "6.1. ", "a) ", "II. ", markdown.
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\s*_]*(?:[-+•–]\s*)*[\s*_]*(?:(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVX]{1,4}\.)[\s*_]+)?")
@@ -162,6 +172,15 @@ static TASK_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// "chậm nhất", "hạn chót", "xong trước"); "trong" and "đến hết" also date a report.
 const STRONG_DEADLINE: &[&str] = &["trước", "chậm", "hạn", "xong"];
 
+/// A searcher for each word of [`STRONG_DEADLINE`].
+static STRONG_DEADLINE_FINDERS: LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+    LazyLock::new(|| {
+        STRONG_DEADLINE
+            .iter()
+            .map(memchr::memmem::Finder::new)
+            .collect()
+    });
+
 /// Every task the body assigns or asks for, in order.
 pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
     let paragraphs = paragraphs(body);
@@ -203,7 +222,7 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
         }
         let marker_len = marker_len(raw);
         let line = &raw[marker_len..];
-        if line.trim().is_empty() {
+        if line.trim_start().is_empty() {
             continue;
         }
         let field = task_field(line);
@@ -354,28 +373,21 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
                     if let Some(assignees) = directive.as_ref().filter(|_| heading_open) {
                         // A point that names its own body keeps it: "5. Các nội dung khác" /
                         // "a) Bộ Nông nghiệp và Môi trường chỉ đạo …" (dev/d029).
-                        let own = subject(line);
-                        // "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở …" (dev/d037): those
-                        // asked, not who asks.
-                        let asks = || {
-                            let s = line.trim_start();
-                            let rest = s[assignee_span(s).1..].trim_start();
-                            cue_at(rest, Cue::Request).is_some()
-                        };
-                        let named = !own.is_empty() && who_then_verb(line);
-                        let own = if named && asks() {
-                            request(line)
-                                .map(|r| r.assignees)
-                                .filter(|a| !a.is_empty())
-                                .unwrap_or(own)
-                        } else if named {
-                            own
-                        } else {
-                            request(line)
+                        let own = match Subject::of(line).filter(Subject::then_verb) {
+                            // "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở …" (dev/d037):
+                            // those asked, not who asks.
+                            Some(own) if cue_at(own.rest(), Cue::Request).is_some() => {
+                                request(line)
+                                    .map(|r| r.assignees)
+                                    .filter(|a| !a.is_empty())
+                                    .unwrap_or_else(|| own.bodies())
+                            }
+                            Some(own) => own.bodies(),
+                            None => request(line)
                                 .filter(|r| !r.mid)
                                 .map(|r| r.assignees)
                                 .filter(|a| !a.is_empty())
-                                .unwrap_or_else(|| assignees.clone())
+                                .unwrap_or_else(|| assignees.clone()),
                         };
                         push(&mut out, line, own);
                         continue;
@@ -405,9 +417,8 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
                         // "… Thủ tướng Chính phủ yêu cầu:" / "2. Bộ Tài chính chủ trì, phối
                         // hợp …" / "3. Ngân hàng Nhà nước Việt Nam chỉ đạo …" (dev/d065): each
                         // point is its body's own sentence.
-                        let who = subject(line);
-                        if !who.is_empty() && who_then_verb(line) {
-                            push(&mut out, line, who);
+                        if let Some(who) = Subject::of(line).filter(Subject::then_verb) {
+                            push(&mut out, line, who.bodies());
                             point_sentences = true;
                             directive = None;
                             heading_open = false;
@@ -584,29 +595,39 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
                     }
                 }
             }
-            let who = subject(sentence);
-            if who.is_empty() && current.is_none() && !carry {
+            let who = Subject::of(sentence);
+            if who.is_none() && current.is_none() && !carry {
                 continue;
             }
-            if sentence.contains("thông báo để") || sentence.contains("trả lời để") {
+            if informs(sentence) {
                 // "Văn phòng Tỉnh ủy thông báo để các cơ quan … biết, thực hiện": a closing
                 // formula, not a task.
                 continue;
             }
-            if !who.is_empty() && (carry || current.is_some()) {
-                // After a request, each body's sentence is its task (seeds/002).
-                push(&mut out, sentence, who.clone());
-                current = Some(who);
-                any = true;
-            } else if let Some(who) = current.clone().filter(|_| who.is_empty()) {
-                // "Đẩy mạnh …", "Chỉ đạo …": the request goes on.
-                if sentence.trim_start().starts_with(char::is_uppercase) {
-                    push(&mut out, sentence, who);
+            match who {
+                Some(who) if carry || current.is_some() => {
+                    // After a request, each body's sentence is its task (seeds/002).
+                    let who = who.bodies();
+                    push(&mut out, sentence, who.clone());
+                    current = Some(who);
+                    any = true;
                 }
-            } else if !who.is_empty() && strong_deadline(sentence).is_some() {
-                // A deadline alone is a task only when the sentence names who acts: "trước
-                // ngày 01/10/2025 thì thực hiện theo …" (dev/d021) is a condition.
-                push(&mut out, sentence, who);
+                None => {
+                    if let Some(who) = current.as_ref() {
+                        // "Đẩy mạnh …", "Chỉ đạo …": the request goes on.
+                        if sentence.trim_start().starts_with(char::is_uppercase) {
+                            push(&mut out, sentence, who.clone());
+                        }
+                    }
+                }
+                Some(who) => {
+                    if strong_deadline(sentence).is_some() {
+                        // A deadline alone is a task only when the sentence names who acts:
+                        // "trước ngày 01/10/2025 thì thực hiện theo …" (dev/d021) is a
+                        // condition.
+                        push(&mut out, sentence, who.bodies());
+                    }
+                }
             }
         }
         carry = any || (carry && current.is_some());
@@ -615,6 +636,13 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
         }
     }
     out
+}
+
+/// Whether `s` has the closing formula of a letter that informs ("… thông báo để các cơ quan
+/// … biết", "… trả lời để Công ty biết").
+fn informs(s: &str) -> bool {
+    let s = s.as_bytes();
+    phrase!("thông báo để").find(s).is_some() || phrase!("trả lời để").find(s).is_some()
 }
 
 /// A paragraph of a section of tasks that no other rule took. A body's sentence is its task
@@ -629,26 +657,21 @@ fn section_task<'a>(
     marker_len: usize,
 ) {
     let line = &raw[marker_len..];
-    if line.trim_end().trim_end_matches('*').ends_with(':')
-        || line.contains("thông báo để")
-        || line.contains("trả lời để")
-    {
+    if line.trim_end().trim_end_matches('*').ends_with(':') || informs(line) {
         // "Ban Dân vận Tỉnh ủy đề nghị … thực hiện tốt các nhiệm vụ sau:" (composed party_07)
         // introduces the tasks; "Văn phòng Chính phủ xin thông báo để các bộ … biết, thực
         // hiện" (dev/d029) closes a thông báo.
         return;
     }
-    let who = subject(line);
-    if !who.is_empty() && who_then_verb(line) {
+    if let Some(who) = Subject::of(line).filter(Subject::then_verb) {
         // "Bộ … chịu trách nhiệm về nội dung báo cáo" (dev/d002) and "Sở … là cơ quan thường
         // trực" state a liability or a role, not a task.
-        let s = line.trim_start();
-        let rest = s[assignee_span(s).1..].trim_start();
+        let rest = who.rest();
         let liable = rest.starts_with("là ")
             || rest.starts_with("chịu trách nhiệm về ")
             || rest.starts_with("chịu trách nhiệm trước ");
         if !liable {
-            push(out, line, who);
+            push(out, line, who.bodies());
         }
     } else if line.starts_with(char::is_uppercase)
         && !raw[..marker_len].bytes().any(|b| b.is_ascii_digit())
@@ -688,8 +711,13 @@ fn section_heading(raw: &str, line: &str) -> Option<bool> {
             .trim_end_matches('.')
             .chars()
             .all(|c| matches!(c, 'I' | 'V' | 'X'));
+    // Spaces and stars are neither capitals nor lower case: the line's letters are the text's.
+    let caps = line.chars().any(char::is_uppercase) && !line.chars().any(char::is_lowercase);
+    // Cheap test first: a heading is numbered in Roman, in capitals or an article.
+    if !roman && !caps && !unstarred(line).starts_with("Điều") {
+        return None;
+    }
     let text = line.trim().trim_matches('*').trim();
-    let caps = text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase);
     // An article is a section too: "Điều 3. Tổ chức thực hiện" (dev/d003).
     let article = article_title(text);
     if !roman && !caps && article.is_none() {
@@ -702,7 +730,7 @@ fn section_heading(raw: &str, line: &str) -> Option<bool> {
             .build(SECTION_WORDS)
             .expect("section words automaton")
     });
-    let lower = article.unwrap_or(text).to_lowercase();
+    let lower = lowercase(article.unwrap_or(text));
     Some(FINDER.is_match(&lower))
 }
 
@@ -719,11 +747,12 @@ const DUTY_HEADS: &[&str] = &[
 /// A clause "1. Trách nhiệm của Ủy ban nhân dân các xã, phường" under an article does the same
 /// (a quyết định, dev/d003).
 fn article_duty(line: &str) -> Option<Vec<String>> {
-    let s = line.trim().trim_matches('*').trim();
-    // Cheap test first: the title begins with "Trách"/"Nhiệm" or the line with "Điều".
-    if !s.starts_with(['T', 't', 'N', 'n', 'Đ']) {
+    // Cheap test first: the title begins with "Trách"/"Nhiệm" or the line with "Điều" (the
+    // first letter after the spaces and stars opens the line trimmed at both ends too).
+    if !unstarred(line).starts_with(['T', 't', 'N', 'n', 'Đ']) {
         return None;
     }
+    let s = line.trim().trim_matches('*').trim();
     let article = article_title(s);
     let title = article.unwrap_or(s);
     let head = DUTY_HEADS
@@ -744,9 +773,87 @@ fn article_duty(line: &str) -> Option<Vec<String>> {
     (!bodies.is_empty()).then_some(bodies)
 }
 
+/// `s` after the spaces and stars that open it: `s.trim().trim_matches('*').trim()` opens with
+/// the same letter (its end is trimmed of spaces and stars only).
+fn unstarred(s: &str) -> &str {
+    s.trim_start().trim_start_matches('*').trim_start()
+}
+
+/// `s.to_lowercase()`, without the Unicode tables for ASCII, Latin-1, the letters Vietnamese
+/// writes and punctuation ([`small_letter`]); a text with any other character is left to
+/// `to_lowercase`.
+fn lowercase(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match small_letter(c) {
+            Some(l) => out.push(l),
+            None => return s.to_lowercase(),
+        }
+    }
+    out
+}
+
+/// The lower case of `c` when it is found without the Unicode tables: ASCII, Latin-1, the
+/// letters of Vietnamese (a capital and its small letter are one code point apart) and
+/// punctuation. `None` for any other character.
+#[inline]
+fn small_letter(c: char) -> Option<char> {
+    let cp = c as u32;
+    let lower = match cp {
+        0..=0x7F => return Some(c.to_ascii_lowercase()),
+        // À … Þ (but ×) → à … þ; the rest of Latin-1 has no capitals.
+        0xC0..=0xDE if cp != 0xD7 => cp + 0x20,
+        0x80..=0xFF => cp,
+        // Ă Đ Ĩ Ũ Ơ → ă đ ĩ ũ ơ, Ư → ư; the small letters stay.
+        0x102 | 0x110 | 0x128 | 0x168 | 0x1A0 => cp + 1,
+        0x1AF => 0x1B0,
+        0x103 | 0x111 | 0x129 | 0x169 | 0x1A1 | 0x1B0 => cp,
+        // Ạ … Ỹ: even capitals, odd small letters.
+        0x1EA0..=0x1EF9 => cp | 1,
+        // Dashes, quotes, "…".
+        0x2000..=0x206F => cp,
+        _ => return None,
+    };
+    char::from_u32(lower)
+}
+
+/// The characters of `c` lower-cased: [`small_letter`], else the Unicode tables.
+enum Lowered {
+    Small(Option<char>),
+    Table(std::char::ToLowercase),
+}
+
+impl Iterator for Lowered {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        match self {
+            Lowered::Small(c) => c.take(),
+            Lowered::Table(t) => t.next(),
+        }
+    }
+}
+
+fn lowered(c: char) -> Lowered {
+    match small_letter(c) {
+        Some(l) => Lowered::Small(Some(l)),
+        None => Lowered::Table(c.to_lowercase()),
+    }
+}
+
+/// When `s` lower-cased starts with `lower`, the character that follows it there (`None` at
+/// the end), without building the lower-case copy.
+fn after_lower_prefix(s: &str, lower: &str) -> Option<Option<char>> {
+    let mut folded = s.chars().flat_map(lowered);
+    lower
+        .chars()
+        .all(|c| folded.next() == Some(c))
+        .then(|| folded.next())
+}
+
 /// Whether `s` lower-cased is `lower`, without building the lower-case copy.
 fn lower_eq(s: &str, lower: &str) -> bool {
-    let mut folded = s.chars().flat_map(char::to_lowercase);
+    let mut folded = s.chars().flat_map(lowered);
     lower.chars().all(|c| folded.next() == Some(c)) && folded.next().is_none()
 }
 
@@ -809,8 +916,9 @@ fn article_head(line: &str) -> Option<(Article, &str)> {
     if title.ends_with(['.', ';', '/']) || title.chars().count() > 120 {
         return Some((untitled, text));
     }
-    let lower = title.to_lowercase();
-    let carries = CARRYING_TITLES.iter().any(|t| lower.starts_with(t));
+    let carries = CARRYING_TITLES
+        .iter()
+        .any(|t| after_lower_prefix(title, t).is_some());
     Some((
         if carries {
             Article::Carries
@@ -877,30 +985,31 @@ fn duty(sentence: &str, must: bool) -> Option<Vec<String>> {
     if !s.starts_with(char::is_uppercase) {
         return None;
     }
-    if let Some((bodies, end)) = subject_span(s) {
+    if let Some(end) = subject_end(s) {
         let comma = s[end..].starts_with(',');
         let rest = s[end..].trim_start_matches([',', ' ']);
         let scope = SCOPES.iter().any(|p| rest.starts_with(p));
         // After a comma only a scope goes on with the body: "Thanh tra, kiểm tra việc thực
         // hiện …" (dev/d053) is a topic.
-        if !bodies.is_empty()
-            && !s[end..].starts_with(':')
-            && (scope || (!comma && takes_duty(rest)))
-        {
-            return Some(bodies);
+        if !s[end..].starts_with(':') && (scope || (!comma && takes_duty(rest))) {
+            return Some(split_bodies(&s[..end]));
         }
     }
-    let anchor = [" có trách nhiệm ", " chịu trách nhiệm ", " có nhiệm vụ "]
-        .iter()
-        .filter_map(|a| s.find(a).map(|i| (i, i + a.len())))
-        .min();
+    let anchor = [
+        (phrase!(" có trách nhiệm "), " có trách nhiệm ".len()),
+        (phrase!(" chịu trách nhiệm "), " chịu trách nhiệm ".len()),
+        (phrase!(" có nhiệm vụ "), " có nhiệm vụ ".len()),
+    ]
+    .iter()
+    .filter_map(|(a, len)| a.find(s.as_bytes()).map(|i| (i, i + len)))
+    .min();
     if let Some((at, after)) = anchor {
         if !["về ", "trước "].iter().any(|w| s[after..].starts_with(w)) {
             return agent(&s[..at]);
         }
     }
     if must {
-        if let Some(at) = s.find(" phải ") {
+        if let Some(at) = phrase!(" phải ").find(s.as_bytes()) {
             // A short name only: "Các loại tài sản cố định khi mua về kế toán phải lập …"
             // (dev/d055) names no one.
             let who = agent(&s[..at])
@@ -1002,15 +1111,6 @@ fn numbered(raw: &str, marker_len: usize) -> bool {
     m.len() > 1 && m.ends_with('.') && m[..m.len() - 1].bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Whether the body named at the start of `line` is followed by a verb (lower case, not a
-/// list word): "Sở Tài chính chủ trì …", not "Sở Tài chính." or "Sở Y tế:".
-fn who_then_verb(line: &str) -> bool {
-    let s = line.trim_start();
-    let (_, end) = assignee_span(s);
-    let rest = s[end..].trim_start();
-    rest.starts_with(char::is_lowercase)
-}
-
 /// A field line under a task of a plan's table of tasks.
 enum TaskField {
     /// "Đơn vị chủ trì: …", "Đơn vị phối hợp: …": who does it.
@@ -1053,11 +1153,9 @@ fn task_field(line: &str) -> Option<TaskField> {
     if !matches!(first, 'C' | 'Đ' | 'N' | 'P' | 'T') {
         return None;
     }
-    let lower = label.to_lowercase();
+    let text = label;
     let &(label, who) = FIELD_LABELS.iter().find(|(l, _)| {
-        lower
-            .strip_prefix(l)
-            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+        after_lower_prefix(text, l).is_some_and(|next| matches!(next, None | Some(' ')))
     })?;
     let value = clean(&line[colon + 1..]);
     if value.trim_matches(['*', ' ']).is_empty() {
@@ -1068,7 +1166,7 @@ fn task_field(line: &str) -> Option<TaskField> {
         let start = colon
             + 1
             + (line[colon + 1..].len() - line[colon + 1..].trim_start_matches(['*', ' ']).len());
-        return (lower == label && line[start..].starts_with(char::is_uppercase))
+        return (lower_eq(text, label) && line[start..].starts_with(char::is_uppercase))
             .then_some(TaskField::Task(start));
     }
     if who {
@@ -1119,7 +1217,7 @@ fn paragraphs(body: &str) -> Vec<Cow<'_, str>> {
             || (open && (wrapped() || comma || name_wraps(prev, t)))
             || bold();
         // "**Điều" / "14. Trách nhiệm của …**" (dev/d011): the article's number is no list item.
-        let article_number = prev.trim_matches(['*', ' ']) == "Điều";
+        let article_number = trim_stars_and_spaces(prev) == "Điều".as_bytes();
         let goes_on = goes_on || (article_number && next_lower);
         let starts_item = goes_on && !article_number && !t[..marker_len(t)].trim().is_empty();
         match out.last_mut() {
@@ -1142,6 +1240,15 @@ fn paragraphs(body: &str) -> Vec<Cow<'_, str>> {
         prev = t;
     }
     out
+}
+
+/// `s.trim_matches(['*', ' '])`, read as bytes (both are ASCII).
+fn trim_stars_and_spaces(s: &str) -> &[u8] {
+    let b = s.as_bytes();
+    let kept = |c: &u8| *c != b'*' && *c != b' ';
+    let start = b.iter().position(kept).unwrap_or(b.len());
+    let end = b.iter().rposition(kept).map_or(start, |e| e + 1);
+    &b[start..end]
 }
 
 /// Whether a line break falls inside a name: the line ends with a function word ("… các tỉnh,
@@ -1179,7 +1286,7 @@ fn name_wraps(prev: &str, next: &str) -> bool {
     if !prev.chars().any(char::is_lowercase) || !next.chars().any(char::is_lowercase) {
         return false;
     }
-    let lower = last.to_lowercase();
+    let lower = lowercase(last);
     if is_cue(&lower, Cue::Level) && !is_capitalised(last) {
         // "… làm việc với UBND tỉnh" / "Đồng Nai, ACV để …" (dev/d029): a place name (two
         // capitalised syllables) follows; "… Việt Nam thành phố" / "Phối hợp với …" (dev/d035)
@@ -1273,7 +1380,7 @@ fn directive_line<'a>(raw: &str, line: &'a str) -> DirectiveLine<'a> {
     // "8. Tổ chức hội nghị, hội thảo …" is a topic: "Tổ" names a body only before a name.
     let starts_body = cue_at(who, Cue::BodyHead).is_some()
         && who.starts_with(char::is_uppercase)
-        && !subject(who).is_empty();
+        && Subject::of(who).is_some();
     if !starts_body || who.len() > 200 || who.ends_with(['.', ';']) || who.contains(": ") {
         return DirectiveLine::End;
     }
@@ -1299,16 +1406,19 @@ fn heading_follows(lines: &[&str], n: usize) -> bool {
 
 /// `s` without a bracketed remark: "Sở Nông nghiệp … (cơ quan thường trực …)" → "Sở Nông
 /// nghiệp …".
-fn drop_brackets(s: &str) -> String {
+fn drop_brackets(s: &str) -> Cow<'_, str> {
     match (s.find('('), s.rfind(')')) {
-        (Some(a), Some(b)) if b > a => collapse(&format!("{} {}", &s[..a], &s[b + 1..])),
-        _ => s.to_string(),
+        (Some(a), Some(b)) if b > a => {
+            Cow::Owned(collapse(&format!("{} {}", &s[..a], &s[b + 1..])))
+        }
+        _ => Cow::Borrowed(s),
     }
 }
 
 fn push(out: &mut Vec<ActionItem>, text: &str, assignees: Vec<String>) {
-    let text = clean(text);
-    let text = text.trim_start_matches([',', ';', ':', ' ']).to_string();
+    let mut text = clean(text);
+    let lead = text.len() - text.trim_start_matches([',', ';', ':', ' ']).len();
+    text.drain(..lead);
     if text.is_empty()
         || out
             .iter()
@@ -1331,9 +1441,18 @@ fn clean(s: &str) -> String {
     } else {
         collapsed(s)
     };
-    s.trim_end_matches(['.', ',', ';', ':', ' ', '…', '/'])
-        .trim()
-        .to_string()
+    let head = s.trim_end_matches(['.', ',', ';', ':', ' ', '…', '/']);
+    let start = head.len() - head.trim_start().len();
+    let end = start + head.trim().len();
+    match s {
+        // Cut in place: no second copy.
+        Cow::Owned(mut owned) => {
+            owned.truncate(end);
+            owned.drain(..start);
+            owned
+        }
+        Cow::Borrowed(b) => b[start..end].to_string(),
+    }
 }
 
 /// The next non-empty line after `n`, without its list marker, unless it is itself a list item
@@ -1393,10 +1512,11 @@ fn invites(from_verb: &str) -> bool {
 
 /// "Một là, Bám sát …" → "Bám sát …".
 fn ordinal_item(line: &str) -> Option<&str> {
-    let n = cue_at(line, Cue::Ordinal)?;
-    if !line.starts_with(char::is_uppercase) {
+    // Cheap tests first: a capital, and a "là" somewhere.
+    if !line.starts_with(char::is_uppercase) || phrase!("là").find(line.as_bytes()).is_none() {
         return None;
     }
+    let n = cue_at(line, Cue::Ordinal)?;
     let rest = line[n..].trim_start();
     let rest = rest.strip_prefix("là")?;
     let rest = rest.trim_start();
@@ -1477,7 +1597,8 @@ fn request(sentence: &str) -> Option<Request<'_>> {
     }
     // Mid-sentence: "… Triệu Đình Lê đề nghị Ban Tuyên giáo Tỉnh ủy tăng cường …". The
     // lower-case tails "ề nghị", "êu cầu" are shared by both spellings of each verb.
-    if !s.contains("ề nghị") && !s.contains("êu cầu") {
+    let bytes = s.as_bytes();
+    if phrase!("ề nghị").find(bytes).is_none() && phrase!("êu cầu").find(bytes).is_none() {
         return None;
     }
     mid_verb_starts(s)
@@ -1602,8 +1723,9 @@ fn colon_item(line: &str) -> Option<(Vec<String>, &str)> {
     cue_at(who, Cue::BodyHead)?;
     let bare = drop_brackets(who);
     let bare = bare.trim();
-    let (bodies, end) = assignee_span(bare);
-    (end == bare.len() && !bodies.is_empty()).then_some((bodies, task))
+    // The bodies are read only when the name is all there is before the colon.
+    let end = assignee_end(bare, false);
+    (end == bare.len() && end > 0).then(|| (split_bodies(bare), task))
 }
 
 /// "Chánh Văn phòng UBND tỉnh, Giám đốc các sở … chịu trách nhiệm thi hành Quyết định này"
@@ -1694,29 +1816,41 @@ fn difficulty(sentence: &str) -> Option<Vec<String>> {
 /// Who must act, at the start of `s`: words up to the first verb (a stop word) or punctuation
 /// that ends the phrase, split into bodies. Returns the bodies and where the span ends.
 fn assignee_span(s: &str) -> (Vec<String>, usize) {
+    let end = assignee_end(s, false);
+    (split_bodies(&s[..end]), end)
+}
+
+/// Where the name of [`assignee_span`] ends in `s` (0 when `s` opens with none), without
+/// splitting it into bodies: most callers only ask what follows the name. `head` says that a
+/// body word opens `s` (`cue_at(s, Cue::BodyHead)` was read and found one).
+///
+/// The bodies are empty exactly when this is 0: a name that ends after a word holds a letter.
+fn assignee_end(s: &str, head: bool) -> usize {
     let mut end = 0;
     let mut j = 0;
     let mut first = true;
-    // The word before was a body word ("Ban", "Sở") or a single capital ("Y" in "Sở Y tế").
-    let mut prev_head = false;
+    // The word before, when capitalised: where it starts and whether it is a single capital
+    // ("Y" in "Sở Y tế"). Whether it is a body word ("Ban", "Sở") is read only when the word
+    // after it could end the name.
+    let mut prev_capital: Option<(usize, bool)> = None;
     let mut prev_plural = false;
     // A plural list has begun ("các cơ quan, tổ chức, cá nhân", dev/d061): after its commas a
     // body word ("tổ chức") goes on with the list.
     let mut in_plural = false;
     loop {
-        let k = skip_spaces(s, j);
-        let c = s[k..].chars().next();
+        let k0 = skip_spaces(s, j);
+        let c = s[k0..].chars().next();
         let k = match c {
-            Some(',' | ';') if !first => skip_spaces(s, k + 1),
+            Some(',' | ';') if !first => skip_spaces(s, k0 + 1),
             // "Đài Phát thanh - Truyền hình Cao Bằng" (seeds/002): a dash between capitals.
-            Some('-' | '–') if !first && k > j => {
-                let n = skip_spaces(s, k + c.map_or(1, char::len_utf8));
+            Some('-' | '–') if !first && k0 > j => {
+                let n = skip_spaces(s, k0 + c.map_or(1, char::len_utf8));
                 match word_end(s, n) {
-                    Some(e) if n > k + 1 && is_capitalised(&s[n..e]) => n,
+                    Some(e) if n > k0 + 1 && is_capitalised(&s[n..e]) => n,
                     _ => break,
                 }
             }
-            Some(c) if c.is_alphanumeric() => k,
+            Some(c) if c.is_alphanumeric() => k0,
             _ => break,
         };
         let Some(we) = word_end(s, k) else { break };
@@ -1727,16 +1861,22 @@ fn assignee_span(s: &str) -> (Vec<String>, usize) {
         let plural = (w.len() == "các".len() && lower_eq(w, "các"))
             || (w.len() == "những".len() && lower_eq(w, "những"));
         let list_word = plural || (w.len() == "và".len() && lower_eq(w, "và"));
-        // The word after a body word or an initial ("Ban tuyên giáo", "Sở Y tế") and the noun
-        // after "các" ("các tổ chức") are names, even when they spell a verb elsewhere.
-        let compound = (prev_head || prev_plural) && k == skip_spaces(s, j) && k > 0;
-        let listed = in_plural && k > skip_spaces(s, j) && cue_at(&s[k..], Cue::BodyHead).is_some();
-        if !list_word
-            && !is_capitalised(w)
-            && !compound
-            && !listed
-            && cue_starts(&s[k..], w, Cue::Stop)
-        {
+        let capital = is_capitalised(w);
+        // A stop word ends the name, except the word after a body word or an initial ("Ban
+        // tuyên giáo", "Sở Y tế") and the noun after "các" ("các tổ chức"), which are names
+        // even when they spell a verb elsewhere, and a body word that goes on with a plural
+        // list. The cheap tests come first.
+        let stop = !list_word && !capital && cue_starts(&s[k..], w, Cue::Stop) && {
+            let prev_head = || match prev_capital {
+                Some((_, true)) => true,
+                Some((pk, false)) => (pk == 0 && head) || cue_at(&s[pk..], Cue::BodyHead).is_some(),
+                None => false,
+            };
+            let compound = k == k0 && k > 0 && (prev_plural || prev_head());
+            let listed = || in_plural && k > k0 && cue_at(&s[k..], Cue::BodyHead).is_some();
+            !compound && !listed()
+        };
+        if stop {
             // "… đơn vị có liên quan căn cứ …" (dev/d004): "có liên quan" still names them.
             if w == "có" && !first {
                 if let Some(e) = s[we..]
@@ -1749,12 +1889,11 @@ fn assignee_span(s: &str) -> (Vec<String>, usize) {
             }
             break;
         }
-        if first && !is_capitalised(w) && !plural {
+        if first && !capital && !plural {
             break;
         }
         first = false;
-        prev_head = is_capitalised(w)
-            && (w.chars().count() == 1 || cue_at(&s[k..], Cue::BodyHead).is_some());
+        prev_capital = capital.then(|| (k, w.chars().count() == 1));
         prev_plural = plural;
         in_plural |= plural;
         end = we;
@@ -1767,8 +1906,7 @@ fn assignee_span(s: &str) -> (Vec<String>, usize) {
             }
         }
     }
-    let span = &s[..end];
-    (split_bodies(span), end)
+    end
 }
 
 /// "Ủy ban MTTQ, các đoàn thể CT-XH tỉnh; các sở, ngành và tương đương" → three bodies: split
@@ -1779,8 +1917,10 @@ fn split_bodies(span: &str) -> Vec<String> {
     for part in span.split(';') {
         let mut start = 0;
         let mut i = 0;
-        while i < part.len() {
-            let rest = &part[i..];
+        // Jump from one "," or space to the next: a separator opens with one of them.
+        while let Some(k) = memchr::memchr2(b',', b' ', &part.as_bytes()[i..]) {
+            let at = i + k;
+            let rest = &part[at..];
             let sep_len = if rest.starts_with(',') {
                 Some(1)
             } else if rest.starts_with(" và ") && and_a_head(&rest[" và ".len()..]) {
@@ -1792,18 +1932,21 @@ fn split_bodies(span: &str) -> Vec<String> {
                 None
             };
             if let Some(len) = sep_len {
-                let next = skip_spaces(part, i + len);
-                let head = cue_at(&part[next..], Cue::BodyHead).is_some();
+                let next = skip_spaces(part, at + len);
                 let cap = part[next..].starts_with(char::is_uppercase);
                 let cac = part[next..].starts_with("các ");
-                if head && (cap || cac) && !heads_of_ministries(&part[start..i], &part[next..]) {
-                    out.push(collapsed(&part[start..i]).into_owned());
+                if (cap || cac)
+                    && cue_at(&part[next..], Cue::BodyHead).is_some()
+                    && !heads_of_ministries(&part[start..at], &part[next..])
+                {
+                    out.push(collapsed(&part[start..at]).into_owned());
                     start = next;
                     i = next;
                     continue;
                 }
             }
-            i += rest.chars().next().map_or(1, char::len_utf8);
+            // "," and " " are one byte each.
+            i = at + 1;
         }
         out.push(collapsed(&part[start..]).into_owned());
     }
@@ -1838,19 +1981,50 @@ fn heads_of_ministries(before: &str, after: &str) -> bool {
 
 /// A sentence's subject when it names a body ("Các thành viên Tiểu ban xây dựng …").
 fn subject(sentence: &str) -> Vec<String> {
-    let s = sentence.trim_start();
-    let Some((bodies, end)) = subject_span(s) else {
-        return Vec::new();
-    };
-    match bodies.as_slice() {
-        [one] if s[end..].starts_with(':') => plural_list(one, &s[end + 1..]).unwrap_or(bodies),
-        _ => bodies,
+    Subject::of(sentence).map_or_else(Vec::new, |who| who.bodies())
+}
+
+/// The body that opens a sentence ([`subject`]), read up to where its name ends. The name is
+/// split into bodies only when they are asked for: most rules first ask what follows it.
+struct Subject<'a> {
+    /// The sentence, trimmed at the start.
+    s: &'a str,
+    /// Where the name ends in `s`.
+    end: usize,
+}
+
+impl<'a> Subject<'a> {
+    /// The subject of `sentence`, if it opens with a body.
+    fn of(sentence: &'a str) -> Option<Self> {
+        let s = sentence.trim_start();
+        subject_end(s).map(|end| Subject { s, end })
+    }
+
+    /// The bodies named; "Các Bộ: Quốc phòng, Công an" names "Bộ Quốc phòng", "Bộ Công an".
+    fn bodies(&self) -> Vec<String> {
+        let (s, end) = (self.s, self.end);
+        let bodies = split_bodies(&s[..end]);
+        match bodies.as_slice() {
+            [one] if s[end..].starts_with(':') => plural_list(one, &s[end + 1..]).unwrap_or(bodies),
+            _ => bodies,
+        }
+    }
+
+    /// What follows the name, trimmed at the start.
+    fn rest(&self) -> &'a str {
+        self.s[self.end..].trim_start()
+    }
+
+    /// Whether the name is followed by a verb (lower case, not a list word): "Sở Tài chính chủ
+    /// trì …", not "Sở Tài chính." or "Sở Y tế:".
+    fn then_verb(&self) -> bool {
+        self.rest().starts_with(char::is_lowercase)
     }
 }
 
-/// [`subject`] before a "Các Bộ: A, B" list is read, and where the name ends in `s` (trimmed at
-/// the start); `None` when `s` opens with no body.
-fn subject_span(s: &str) -> Option<(Vec<String>, usize)> {
+/// Where the name of [`subject`] ends in `s` (trimmed at the start), before a "Các Bộ: A, B"
+/// list is read; `None` when `s` opens with no body.
+fn subject_end(s: &str) -> Option<usize> {
     // The capital first: it is the cheaper test.
     if !s.starts_with(char::is_uppercase) {
         return None;
@@ -1869,13 +2043,13 @@ fn subject_span(s: &str) -> Option<(Vec<String>, usize)> {
         if !plural
             && !of_plural
             && !is_capitalised(next)
-            && !is_cue(&next.to_lowercase(), Cue::NameWord)
+            && !is_cue(&lowercase(next), Cue::NameWord)
         {
             return None;
         }
     }
-    let (bodies, end) = assignee_span(s);
-    (!bodies.is_empty()).then_some((bodies, end))
+    let end = assignee_end(s, true);
+    (end > 0).then_some(end)
 }
 
 /// "Các Bộ: Quốc phòng, Công an chủ động …" (a công điện, dev/d039): the bodies named after the
@@ -1931,11 +2105,34 @@ fn deadline(text: &str) -> Option<PartialDate> {
             .trim_end()
             .trim_end_matches(':')
             .trim_end();
+        if !may_end_with_deadline_cue(before) {
+            return false;
+        }
         let lower = lower_tail(before);
         let from = lower.ends_with("từ") || lower.ends_with("kể từ");
         !from && ends_with_cue(&lower, Cue::Deadline)
     })
     .map(|d| d.date)
+}
+
+/// Whether `before` lower-cased may end with a deadline cue ([`ends_with_cue`]): its last
+/// character lower-cased ends as one of the cues does. Most dates follow "ngày" or "số": they
+/// are answered without lower-casing the text before them.
+fn may_end_with_deadline_cue(before: &str) -> bool {
+    static LAST: LazyLock<Vec<char>> = LazyLock::new(|| {
+        let mut last: Vec<char> = crate::extract::people::cues(Cue::Deadline)
+            .iter()
+            .filter_map(|cue| cue.chars().next_back())
+            .collect();
+        last.sort_unstable();
+        last.dedup();
+        last
+    });
+    before
+        .chars()
+        .next_back()
+        .and_then(|c| c.to_lowercase().next_back())
+        .is_some_and(|c| LAST.contains(&c))
 }
 
 /// The end of `s` lower-cased, long enough for every test on what ends it (the longest cue and
@@ -1945,7 +2142,7 @@ fn lower_tail(s: &str) -> String {
     while !s.is_char_boundary(start) {
         start -= 1;
     }
-    s[start..].to_lowercase()
+    lowercase(&s[start..])
 }
 
 /// A deadline that makes a sentence a task by itself: "trước", "chậm nhất", "hạn chót" … (not
@@ -1953,12 +2150,18 @@ fn lower_tail(s: &str) -> String {
 fn strong_deadline(sentence: &str) -> Option<PartialDate> {
     // Cheap test first: a deadline needs a digit and one of the strong cue words.
     if !sentence.bytes().any(|b| b.is_ascii_digit())
-        || !STRONG_DEADLINE.iter().any(|w| sentence.contains(w))
+        || !STRONG_DEADLINE_FINDERS
+            .iter()
+            .any(|w| w.find(sentence.as_bytes()).is_some())
     {
         return None;
     }
     find_date(sentence, |d| {
-        let before = lower_tail(sentence[..d.range.start].trim_end());
+        let before = sentence[..d.range.start].trim_end();
+        if !may_end_with_deadline_cue(before) {
+            return false;
+        }
+        let before = lower_tail(before);
         ends_with_cue(&before, Cue::Deadline)
             && !["trong", "hoàn thành", "đến hết"]
                 .iter()
@@ -2112,6 +2315,41 @@ mod tests {
         );
         for line in &lines {
             assert_eq!(sentences(line), by_bytes(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn lowercase_is_to_lowercase() {
+        // Every character alone, then every line of the corpus as written and in capitals.
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let s = c.to_string();
+            assert_eq!(lowercase(&s), s.to_lowercase(), "{c:?}");
+            assert!(lowered(c).eq(c.to_lowercase()), "{c:?}");
+        }
+        for line in corpus_lines() {
+            assert_eq!(lowercase(&line), line.to_lowercase(), "{line:?}");
+            let upper = line.to_uppercase();
+            assert_eq!(lowercase(&upper), upper.to_lowercase(), "{upper:?}");
+        }
+        for s in ["ΣΑΣ ΟΔΟΣ", "Đề nghị Σ", "İstanbul", ""] {
+            assert_eq!(lowercase(s), s.to_lowercase(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn after_lower_prefix_reads_the_lower_cased_text() {
+        // What task_field and article_head asked of the lower-cased copy.
+        let labels = FIELD_LABELS.iter().map(|(l, _)| *l);
+        let words: Vec<&str> = labels.chain(CARRYING_TITLES.iter().copied()).collect();
+        let mut lines = corpus_lines();
+        lines.extend(lines.iter().map(|l| l.to_uppercase()).collect::<Vec<_>>());
+        lines.extend(["", "Thời", "THỜI GIAN", "Thời gianx", "İi"].map(String::from));
+        for line in &lines {
+            let lower = line.to_lowercase();
+            for w in &words {
+                let want = lower.strip_prefix(w).map(|r| r.chars().next());
+                assert_eq!(after_lower_prefix(line, w), want, "{line:?} {w:?}");
+            }
         }
     }
 
