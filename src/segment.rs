@@ -449,11 +449,14 @@ fn clean_cell(raw: &str, marked: bool) -> (Cow<'_, str>, bool, u8) {
                 let space = char::from(b).is_whitespace();
                 (if space { Mark::Space } else { Mark::Keep }, 1)
             }
-            0xc2 | 0xe1 | 0xe2 | 0xe3 => match s[i..].chars().next() {
-                Some(c) if c.is_whitespace() => (Mark::Space, c.len_utf8()),
-                Some(c) => (Mark::Keep, c.len_utf8()),
-                None => (Mark::Keep, 1),
-            },
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => {
+                let mark = if wide_space_at(bytes, i) {
+                    Mark::Space
+                } else {
+                    Mark::Keep
+                };
+                (mark, if b == 0xc2 { 2 } else { 3 })
+            }
             _ => (Mark::Keep, 1),
         };
         match mark {
@@ -566,14 +569,14 @@ pub(crate) fn collapsed(s: &str) -> Cow<'_, str> {
         let (space, len) = match b {
             b' ' => (true, 1),
             b'\t'..=b'\r' => return Cow::Owned(crate::extract::people::collapse(s)),
-            // The leads of the non-ASCII spaces (U+0085, U+00A0, U+1680, U+2000 …, U+3000).
-            0xc2 | 0xe1 | 0xe2 | 0xe3 => match s[i..].chars().next() {
-                Some(c) if c.is_whitespace() => {
-                    return Cow::Owned(crate::extract::people::collapse(s))
+            // The leads of the non-ASCII spaces (U+0085, U+00A0, U+1680, U+2000 …, U+3000),
+            // told by their bytes: E1 leads every letter ạ … ỹ too.
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => {
+                if wide_space_at(bytes, i) {
+                    return Cow::Owned(crate::extract::people::collapse(s));
                 }
-                Some(c) => (false, c.len_utf8()),
-                None => (false, 1),
-            },
+                (false, if b == 0xc2 { 2 } else { 3 })
+            }
             _ => (false, 1),
         };
         if space && after_space {
@@ -586,6 +589,25 @@ pub(crate) fn collapsed(s: &str) -> Cow<'_, str> {
         return Cow::Owned(crate::extract::people::collapse(s));
     }
     Cow::Borrowed(s)
+}
+
+/// Whether the character at byte `i` (led by C2, E1, E2 or E3) is one of the non-ASCII
+/// white-space characters (`char::is_whitespace`): U+0085, U+00A0, U+1680, U+2000–U+200A,
+/// U+2028, U+2029, U+202F, U+205F, U+3000.
+#[inline]
+fn wide_space_at(bytes: &[u8], i: usize) -> bool {
+    let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match bytes[i] {
+        0xc2 => matches!(next(1), 0x85 | 0xa0),
+        0xe1 => next(1) == 0x9a && next(2) == 0x80,
+        0xe2 => match next(1) {
+            0x80 => matches!(next(2), 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf),
+            0x81 => next(2) == 0x9f,
+            _ => false,
+        },
+        0xe3 => next(1) == 0x80 && next(2) == 0x80,
+        _ => false,
+    }
 }
 
 /// Counts `**` pairs-openers: an odd count leaves a bold span open.
@@ -1845,6 +1867,22 @@ mod tests {
                 DISTRIBUTION_MARKER.is_match(line),
                 "{line:?}"
             );
+        }
+    }
+
+    #[test]
+    fn wide_spaces_are_told_by_their_bytes() {
+        for cp in 0x80..0x10000u32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            if matches!(b[0], 0xc2 | 0xe1 | 0xe2 | 0xe3) {
+                assert_eq!(wide_space_at(b, 0), c.is_whitespace(), "{c:?}");
+            } else {
+                assert!(!c.is_whitespace(), "{c:?} has another lead byte");
+            }
         }
     }
 

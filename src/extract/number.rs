@@ -458,7 +458,10 @@ fn classify(raw: &Raw<'_>, blank_ok: bool) -> Option<NumberMatch> {
         number.push_str(tok);
     }
     // "QĐ-TTG" from a capital font is the Prime Minister's "QĐ-TTg".
-    if g[..used].iter().any(|(_, tok)| dict::code_case(tok).is_some()) {
+    if g[..used]
+        .iter()
+        .any(|(_, tok)| dict::code_case(tok).is_some())
+    {
         let recase = |code: &str| {
             code.split_inclusive(['-', '/'])
                 .map(|piece| {
