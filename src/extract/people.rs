@@ -341,6 +341,11 @@ fn name_end(text: &str, i: usize, to_punctuation: bool) -> usize {
     // chiến binh Việt Nam" keeps "binh", "Tỉnh ủy làm việc" drops "làm".
     let mut pending = 0;
     let mut first = true;
+    // Whether the last word of the name so far is a level word ("huyện", "tỉnh"): "ủy" goes on
+    // with it ("Phó bí thư huyện ủy").
+    let mut after_level = false;
+    // Whether the name so far ends with a capitalised word or a number.
+    let mut end_cap = false;
     loop {
         let k = if first {
             skip_ws(text, j)
@@ -356,7 +361,9 @@ fn name_end(text: &str, i: usize, to_punctuation: bool) -> usize {
             break;
         }
         first = false;
-        let Some(we) = word_end(text, k) else { break };
+        let Some(mut we) = word_end(text, k) else {
+            break;
+        };
         let w = &text[k..we];
         if pending > 0 && starts_doc_type(&text[k..]) {
             // "của Chính phủ ban hành Kế hoạch …": the capital starts another document.
@@ -368,8 +375,32 @@ fn name_end(text: &str, i: usize, to_punctuation: bool) -> usize {
             prev_cap = is_capitalised(w);
             pending = 0;
             end = we;
+            end_cap = true;
+            after_level = false;
         } else {
-            let lw = w.to_lowercase();
+            let mut lw = w.to_lowercase();
+            if after_level && matches!(lw.as_str(), "ủy" | "uỷ") {
+                // "huyện ủy", "tỉnh ủy" written in lower case: the party committee.
+                pending = 0;
+                end = we;
+                end_cap = false;
+                after_level = false;
+                prev_cap = false;
+                j = we;
+                continue;
+            }
+            after_level = false;
+            // A name word of several words is one word here, with no stop word inside it:
+            // "Ủy ban bầu cử xã", "Ban Chỉ đạo chuyển đổi số tỉnh".
+            let phrase = PHRASE_HEADS[Cue::NameWord as usize]
+                .contains(lw.as_str())
+                .then(|| cue_at(&text[k..], Cue::NameWord))
+                .flatten()
+                .filter(|&m| m > w.len());
+            if let Some(m) = phrase {
+                we = k + m;
+                lw = collapse(&text[k..we]).to_lowercase();
+            }
             // Multi-word stops too: "trực tiếp" ends "Chủ tịch UBND huyện" though "trực"
             // alone continues a name ("Phó Chủ tịch thường trực").
             let single = is_cue(&lw, Cue::Stop).then_some(w.len());
@@ -396,12 +427,16 @@ fn name_end(text: &str, i: usize, to_punctuation: bool) -> usize {
                 pending += 1;
             } else if pending == 0 && (prev_cap || is_cue(&lw, Cue::NameWord)) {
                 end = we;
+                end_cap = false;
+                after_level = is_cue(&lw, Cue::Level);
             } else if pending > 0 && matches!(lw.as_str(), "tỉnh" | "huyện" | "xã" | "quận")
             {
                 // A level word closes a lower-case name: "Ban An toàn giao thông tỉnh",
                 // "Ban Chỉ đạo chuyển đổi số tỉnh".
                 pending = 0;
                 end = we;
+                end_cap = false;
+                after_level = true;
             } else {
                 pending += 1;
                 if pending > 5 {
@@ -413,7 +448,9 @@ fn name_end(text: &str, i: usize, to_punctuation: bool) -> usize {
         }
         j = we;
     }
-    if to_punctuation && pending > 0 && pending_end > end {
+    // Only after a lower-case word of the name: "Giám đốc Trung tâm xúc tiến đầu tư, cho biết",
+    // but "Giám đốc HTX Nông nghiệp II Nhơn Thọ tâm đắc, …" ends with the place's name.
+    if to_punctuation && !end_cap && pending > 0 && pending_end > end {
         let after = skip_spaces(text, pending_end);
         if text[after..].is_empty() || text[after..].starts_with([',', ';', '.', ')', ':', '\n']) {
             return pending_end;
@@ -687,6 +724,9 @@ enum Need {
     /// In a list after a title and a colon ("các Nghệ sĩ Nhân dân: Thu Hiền, Quang Thọ"):
     /// any name, stage names too.
     Listed,
+    /// After "ông"/"bà": a family name, or a foreign name of two or three words in Latin
+    /// letters that cannot be Vietnamese syllables ("bà Yoonhee Kim").
+    Foreign,
 }
 
 /// A personal name at `i`: 2–4 capitalised syllables, stopping before a position word.
@@ -742,6 +782,12 @@ fn name_at(text: &str, i: usize, hits: &[Hit], need: Need) -> Option<(usize, Str
         Need::Surname => surname,
         Need::Comrade => surname || words.len() >= 3,
         Need::Listed => true,
+        Need::Foreign => {
+            surname
+                || (words.len() <= 3
+                    && words.iter().all(|&(a, b)| text[a..b].is_ascii())
+                    && words.iter().any(|&(a, b)| foreign_word(&text[a..b])))
+        }
     };
     if !ok {
         return None;
@@ -760,6 +806,20 @@ fn name_at(text: &str, i: usize, hits: &[Hit], need: Need) -> Option<(usize, Str
         return None;
     }
     Some((end, name))
+}
+
+/// Whether the word of ASCII letters `w` cannot be a Vietnamese syllable: it has "f", "j",
+/// "w" or "z", a doubled vowel ("Yoonhee"), or ends in consonants no Vietnamese syllable ends
+/// in ("Smith", "Kurt").
+fn foreign_word(w: &str) -> bool {
+    let l = w.to_ascii_lowercase();
+    if l.contains(['f', 'j', 'w', 'z']) || ["aa", "ee", "ii", "uu"].iter().any(|d| l.contains(d)) {
+        return true;
+    }
+    let vowels: &[char] = &['a', 'e', 'i', 'o', 'u', 'y'];
+    let last_vowel = l.rfind(vowels).map_or(0, |p| p + 1);
+    let coda = &l[last_vowel..];
+    !["", "c", "ch", "m", "n", "ng", "nh", "p", "t"].contains(&coda)
 }
 
 /// The end of a first name of Latin letters joined by hyphens without spaces, opening at
@@ -845,6 +905,69 @@ fn former_hit(text: &str, hits: &[Hit], s: usize) -> Option<usize> {
     hit_at(hits, p).map(|_| p)
 }
 
+/// Every post and rank of the positions table, lower case.
+static POST_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    dict::positions()
+        .iter()
+        .filter(|p| p.kind != "honorific")
+        .map(|p| p.name.to_lowercase())
+        .collect()
+});
+
+/// Where a post wrapped over two lines begins when its first word ends the line above the hit
+/// at `start..end` ("… đồng chí Tổng" / "Bí thư Tô Lâm"): the scan sees only "Bí thư". `start`
+/// when the word above does not make a post with it.
+fn wrapped_start(text: &str, start: usize, end: usize) -> usize {
+    let before = text[..start].trim_end_matches([' ', '\t']);
+    let Some(line) = before.strip_suffix('\n') else {
+        return start;
+    };
+    let line = line.trim_end_matches([' ', '\t', '\r']);
+    let ws = line
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !is_alnum(c))
+        .map_or(0, |(p, c)| p + c.len_utf8());
+    let word = &line[ws..];
+    if ws == line.len() || !is_capitalised(word) {
+        return start;
+    }
+    let joined = format!("{} {}", word, &text[start..end]).to_lowercase();
+    if POST_NAMES.contains(&joined) {
+        ws
+    } else {
+        start
+    }
+}
+
+/// A post at `s` wrapped over two lines, which the scan does not see ("…, Trưởng" / "Ban Chỉ
+/// đạo tại …"): the end of the longest post of two to four words that goes over the line break.
+fn wrapped_post(text: &str, s: usize) -> Option<usize> {
+    let nl = text[s..].find('\n')?;
+    if nl > 40 {
+        return None;
+    }
+    let mut joined = String::new();
+    let mut j = s;
+    let mut found = None;
+    for n in 0..4 {
+        let we = word_end(text, j)?;
+        if n > 0 {
+            joined.push(' ');
+        }
+        joined.push_str(&text[j..we].to_lowercase());
+        if n > 0 && j > s + nl && POST_NAMES.contains(&joined) {
+            found = Some(we);
+        }
+        let k = skip_ws(text, we);
+        if k == we || text[we..k].contains(['\n']) && j > s + nl {
+            break;
+        }
+        j = k;
+    }
+    found
+}
+
 /// Where "nguyên" or "cựu" stands right before the position hit at `start` (a former post),
 /// else `start`.
 fn former_start(text: &str, start: usize) -> usize {
@@ -901,8 +1024,11 @@ fn trailing_titles(text: &str, mut j: usize, hits: &[Hit], titles: &mut Vec<Stri
             s = skip_spaces(text, s + n);
         }
         let at = former_hit(text, hits, s).unwrap_or(s);
-        if let Some(h) = hit_at(hits, at) {
-            let e = title_end(text, h.end, hits);
+        let post = hit_at(hits, at)
+            .map(|h| h.end)
+            .or_else(|| wrapped_post(text, at));
+        if let Some(post_end) = post {
+            let e = title_end(text, post_end, hits);
             if starts_name(text, e, hits) {
                 // "…, Bộ trưởng Bộ Xây dựng Trần Hồng Minh": the next person's title.
                 break;
@@ -970,7 +1096,7 @@ fn trailing_titles(text: &str, mut j: usize, hits: &[Hit], titles: &mut Vec<Stri
 /// Trưởng ban Tuyên giáo Tỉnh ủy Hà Anh Dũng". Returns the person and where they end.
 fn titled_name(text: &str, hits: &[Hit], h: usize) -> Option<(Person, usize)> {
     let mut titles = Vec::new();
-    let mut cur = former_start(text, hits[h].start);
+    let mut cur = former_start(text, wrapped_start(text, hits[h].start, hits[h].end));
     let mut j = hits[h].end;
     let mut prev_cap = true;
     for _ in 0..16 {
@@ -979,7 +1105,14 @@ fn titled_name(text: &str, hits: &[Hit], h: usize) -> Option<(Person, usize)> {
         if c == ',' {
             let s = skip_spaces(text, k + 1);
             let next = hit_at(hits, former_hit(text, hits, s).unwrap_or(s))?;
-            titles.push(collapse(&text[cur..k]));
+            let title = collapse(&text[cur..k]);
+            if is_deputy_of(&text[s..], &title) {
+                // "báo cáo Thủ tướng Chính phủ, Phó Thủ tướng Chính phủ Hồ Đức Phớc": no one
+                // holds a post and its deputy's, so the first post is someone else's.
+                titles.clear();
+            } else {
+                titles.push(title);
+            }
             cur = s;
             j = next.end;
             prev_cap = true;
@@ -1026,6 +1159,16 @@ fn titled_name(text: &str, hits: &[Hit], h: usize) -> Option<(Person, usize)> {
     None
 }
 
+/// Whether `text` opens with the deputy of the post `title`, as a whole title: "Phó Thủ tướng
+/// Chính phủ Hồ Đức Phớc" after "Thủ tướng Chính phủ".
+fn is_deputy_of(text: &str, title: &str) -> bool {
+    prefix_len_ci(text, "phó ").is_some_and(|n| {
+        let rest = &text[n..];
+        prefix_len_ci(rest, &title.to_lowercase())
+            .is_some_and(|m| rest[m..].chars().next().is_none_or(|c| !is_alnum(c)))
+    })
+}
+
 fn is_allcaps_title(t: &str) -> bool {
     t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase)
 }
@@ -1041,7 +1184,10 @@ pub(crate) fn people(body: &str, hits: &[Hit]) -> Vec<Person> {
         match hit.kind {
             Kind::Honorific => {
                 let w = &body[hit.start..hit.end];
-                let comrade = !matches!(w.to_lowercase().as_str(), "ông" | "bà");
+                // "đồng chí", "đ/c"; "ông", "bà", "anh", "chị", "cụ" need a family name (or, for
+                // "ông" and "bà", a foreign name: "bà Yoonhee Kim").
+                let comrade = w.starts_with(['đ', 'Đ']);
+                let mister = matches!(w, "ông" | "Ông" | "ÔNG" | "bà" | "Bà" | "BÀ");
                 let plural = body[..hit.start]
                     .trim_end()
                     .rsplit(|c: char| !is_alnum(c))
@@ -1051,7 +1197,14 @@ pub(crate) fn people(body: &str, hits: &[Hit]) -> Vec<Person> {
                 if body[j..].starts_with(':') {
                     j = skip_ws(body, j + 1);
                 }
-                while let Some((person, end)) = honored(body, hits, j, comrade) {
+                let need = if comrade {
+                    Need::Comrade
+                } else if mister {
+                    Need::Foreign
+                } else {
+                    Need::Surname
+                };
+                while let Some((person, end)) = honored(body, hits, j, need) {
                     done = end;
                     found.push(person);
                     // "các đồng chí: A, B và C"; "đồng chí Phạm Văn Đồng, Võ Nguyên Giáp" (a
@@ -1129,7 +1282,7 @@ fn titled_list(text: &str, hits: &[Hit], h: usize) -> Option<(Vec<Person>, usize
 
 /// The person after an honorific at `j`: a rank or title may come first ("Đồng chí Thiếu
 /// tướng Lê Ngọc Hải", "đồng chí Bí thư Tỉnh ủy Nguyễn Văn A").
-fn honored(text: &str, hits: &[Hit], j: usize, comrade: bool) -> Option<(Person, usize)> {
+fn honored(text: &str, hits: &[Hit], j: usize, need: Need) -> Option<(Person, usize)> {
     let at = former_hit(text, hits, j).unwrap_or(j);
     if let Some(h) = hits
         .iter()
@@ -1137,11 +1290,6 @@ fn honored(text: &str, hits: &[Hit], j: usize, comrade: bool) -> Option<(Person,
     {
         return titled_name(text, hits, h);
     }
-    let need = if comrade {
-        Need::Comrade
-    } else {
-        Need::Surname
-    };
     let (end, name) = name_at(text, j, hits, need)?;
     let mut titles = Vec::new();
     let end = trailing_titles(text, end, hits, &mut titles);
@@ -1396,6 +1544,94 @@ mod tests {
                 &["Giám đốc Sở Tài chính", "Tổ trưởng Tổ công tác"],
             )])
         );
+    }
+
+    #[test]
+    fn lower_case_committees_and_name_words_of_several_words_stay_in_titles() {
+        for (text, want) in [
+            (
+                "Đồng chí Lê Văn An - Phó bí thư thường trực huyện ủy chủ trì hội nghị.",
+                vec!["Phó bí thư thường trực huyện ủy"],
+            ),
+            (
+                "Dự có đồng chí Lê Văn An - Phó Trưởng Ban Chỉ đạo chuyển đổi số tỉnh.",
+                vec!["Phó Trưởng Ban Chỉ đạo chuyển đổi số tỉnh"],
+            ),
+            (
+                "Liên hệ ông Lê Văn An - Phó Chủ tịch Ủy ban bầu cử xã (trực tại trụ sở).",
+                vec!["Phó Chủ tịch Ủy ban bầu cử xã"],
+            ),
+            (
+                "Ông Lê Văn An, Giám đốc Ban Quản lý dự án đầu tư xây dựng và Phát triển quỹ đất huyện Tây Sơn, cho biết.",
+                vec!["Giám đốc Ban Quản lý dự án đầu tư xây dựng và Phát triển quỹ đất huyện Tây Sơn"],
+            ),
+            // A verb after a place's name is not the body's.
+            (
+                "Ông Lê Văn An, Giám đốc HTX Nông nghiệp Cát Tân tâm đắc, mô hình đã hiệu quả.",
+                vec!["Giám đốc HTX Nông nghiệp Cát Tân"],
+            ),
+        ] {
+            let people = got(text);
+            assert_eq!(people.len(), 1, "{text}");
+            assert_eq!(people[0].1, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_post_and_its_deputy_are_two_people_and_wrapped_posts_are_whole() {
+        assert_eq!(
+            got("Bộ đã báo cáo Thủ tướng Chính phủ, Phó Thủ tướng Chính phủ Lê Văn An về dự án."),
+            want(&[("Lê Văn An", &["Phó Thủ tướng Chính phủ"])])
+        );
+        // Two posts of one person still go together.
+        assert_eq!(
+            got("Chủ tịch UBND tỉnh, Phó Chủ tịch Hội đồng Lê Văn An dự."),
+            want(&[(
+                "Lê Văn An",
+                &["Chủ tịch UBND tỉnh", "Phó Chủ tịch Hội đồng"]
+            )])
+        );
+        let text = "trên tinh thần đó, Bộ Chính trị và trực tiếp là đồng chí Tổng\nBí thư Lê Văn An đã chỉ đạo.";
+        assert_eq!(got(text), want(&[("Lê Văn An", &["Tổng Bí thư"])]));
+        let text =
+            "Kết luận của Phó Thủ tướng Chính phủ Lê Văn An, Trưởng\nBan Chỉ đạo tại Hội nghị.";
+        assert_eq!(
+            got(text),
+            want(&[(
+                "Lê Văn An",
+                &["Phó Thủ tướng Chính phủ", "Trưởng Ban Chỉ đạo"]
+            )])
+        );
+    }
+
+    #[test]
+    fn more_honorifics_degrees_army_posts_and_foreign_names() {
+        for (text, expected) in [
+            (
+                "khen thưởng anh Lê Văn An (SN 1994), tài xế taxi.",
+                want(&[("Lê Văn An", &[])]),
+            ),
+            (
+                "*Cụ Phan Văn Bình chỉ yêu cầu cải lương.",
+                want(&[("Phan Văn Bình", &[])]),
+            ),
+            (
+                "Th.S Lê Văn An, Phó Giám đốc Trung tâm Khuyến nông chia sẻ: Việc trồng rừng khó.",
+                want(&[("Lê Văn An", &["Th.S", "Phó Giám đốc Trung tâm Khuyến nông"])]),
+            ),
+            (
+                "do thượng tướng Lê Văn An, Phó Tổng tham mưu trưởng Quân đội nhân dân Việt Nam, dẫn đầu.",
+                want(&[("Lê Văn An", &["thượng tướng", "Phó Tổng tham mưu trưởng Quân đội nhân dân Việt Nam"])]),
+            ),
+            (
+                "Đoàn do bà Yoonhee Kim, Giám đốc Ban Đô thị dẫn đầu. Ông John Smith cho biết.",
+                want(&[("Yoonhee Kim", &["Giám đốc Ban Đô thị"]), ("John Smith", &[])]),
+            ),
+            // Vietnamese names without marks are not foreign; common words are not honorifics.
+            ("Bà Lan Anh cho biết; cụ thể, anh em và Chị Hai.", want(&[])),
+        ] {
+            assert_eq!(got(text), expected, "{text:?}");
+        }
     }
 
     /// The people of `text`, with its own phrase scan.
