@@ -528,6 +528,19 @@ fn issuer_after(text: &str, at: usize) -> Option<(String, usize)> {
         }
         e = next;
     }
+    // "Hội nghị lần thứ sáu Ban Chấp hành Trung ương Khóa XII": a plenum named by its
+    // ordinal and the body that held it.
+    if &text[s..e] == "Hội nghị" && starts_words(text, skip_ws(text, e), &["lần", "thứ"]) {
+        let k = skip_ws(text, e);
+        let ordinal = (0..3).try_fold(k, |i, _| word_end(text, skip_ws(text, i)));
+        if let Some(after) = ordinal {
+            let n = skip_ws(text, after);
+            let held = body_end(text, n);
+            if held > n && word_end(text, n).is_some_and(|w| is_capitalised(&text[n..w])) {
+                e = held;
+            }
+        }
+    }
     // "Ban Chỉ đạo Trung ương về cải cách chính sách tiền lương, bảo hiểm xã hội và ưu đãi
     // người có công" (dev/d057): a steering committee is named by its task.
     if text[s..].starts_with(['B', 'b']) && starts_words(text, s, &["ban", "chỉ", "đạo"]) {
@@ -761,7 +774,8 @@ fn untitled(
         {
             continue;
         }
-        if let Some((number, number_end)) = dash_number(text, r.end) {
+        let numbered = dash_number(text, r.end).or_else(|| spaced_number(text, r.end));
+        if let Some((number, number_end)) = numbered {
             // "công văn số 1025-CVHQ ngày 10/10/2025 của Công ty …" (dev/d028), "Nghị định số
             // 25-HĐBT ngày 18-3-1989" (dev/d049): a number of the older or a company's form.
             let tail = tail(text, number_end);
@@ -806,6 +820,15 @@ fn untitled(
             // toán …": the laws an amending law names are not cited by the text.
             continue;
         }
+        if law
+            && (draft_before(text, r.start)
+                || amended_by_cited(text, r.start, &cited[..next_cited]))
+        {
+            // "dự án Luật Thuế TNCN (sửa đổi)", "dự thảo Luật …": a bill is no issued text;
+            // "Luật Thuế giá trị gia tăng số 48/2024/QH15 sửa đổi Luật Thuế TNCN": the law a
+            // cited law amends is named in its description.
+            continue;
+        }
         if let Some(end) = amending {
             // "ban hành Luật sửa đổi, bổ sung …" right after a numbered law is that law's
             // title, already cited.
@@ -825,7 +848,12 @@ fn untitled(
         // "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam" (dev/d042).
         let (mut title_end, mut title) = match amending {
             Some(end) => (end, collapse(&text[r.end..end])),
-            None => law_title(text, r.end, doc_type.name == "Hiến pháp"),
+            None => title_words(
+                text,
+                r.end,
+                doc_type.name == "Hiến pháp",
+                doc_type.name != "Điều lệ",
+            ),
         };
         if law && title.is_empty() && amending.is_none() {
             if let Some(at) = title_on_next_line(text, r.clone()) {
@@ -850,9 +878,24 @@ fn untitled(
                 (title_end, title, lower_title) = (e, t, true);
             }
         }
-        let tail = tail(text, title_end);
+        if law && text[..r.start].ends_with('(') && !title.is_empty() && is_upper(&title) {
+            // "(Luật KH, CN&ĐMST có hiệu lực …)": a short name given in brackets to a law
+            // cited before it.
+            continue;
+        }
+        let mut tail = tail(text, title_end);
+        if tail.date.is_none() {
+            // "Luật Báo chí năm 2016": the year in the title dates the law.
+            tail.date = title_year(&title);
+        }
         // "Hiến pháp" needs no title: there is one.
         let title_needed = doc_type.name != "Hiến pháp";
+        if !title_needed && title.is_empty() && tail.date.is_none() && generic_law(text, title_end)
+        {
+            // "trong khuôn khổ Hiến pháp và pháp luật", "mà Hiến pháp đã quy định": the
+            // constitution as the law of the land, no document cited.
+            continue;
+        }
         // "Luật Việt Nam" is a site's name in page dumps, not a law.
         if title == "Việt Nam" {
             continue;
@@ -871,7 +914,7 @@ fn untitled(
         let end = tail.end.max(title_end);
         covered.push(r.start..end);
         let name = type_name(doc_type, written);
-        let key = format!("{}|{}", name.to_lowercase(), title.to_lowercase());
+        let key = title_key(name, &title);
         found.push(Found {
             key: key.clone(),
             title: Some(key),
@@ -886,6 +929,66 @@ fn untitled(
             },
         });
     }
+}
+
+/// The key of a document cited by its type and title: "điều lệ|đảng" for the Party's charter
+/// however it is named ("Điều lệ Đảng", "Điều lệ Đảng Cộng sản Việt Nam 2011").
+fn title_key(name: &str, title: &str) -> String {
+    let title = title.to_lowercase();
+    let name = name.to_lowercase();
+    if name == "điều lệ" && title.starts_with("đảng cộng sản việt nam") {
+        return format!("{name}|đảng");
+    }
+    format!("{name}|{title}")
+}
+
+/// Whether "dự án" or "dự thảo" (a bill) stands right before the type word at `at`.
+fn draft_before(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '\t', '\n', '\r', '*']);
+    ["dự án", "dự thảo", "Dự án", "Dự thảo"].iter().any(|d| {
+        before
+            .strip_suffix(d)
+            .is_some_and(|r| r.is_empty() || r.ends_with(|c: char| !c.is_alphanumeric()))
+    })
+}
+
+/// Whether the law whose type word starts at `at` follows "sửa đổi" / "bổ sung" right after
+/// the last citation before it (`cited`, in text order): the law that citation amends.
+fn amended_by_cited(text: &str, at: usize, cited: &[Range<usize>]) -> bool {
+    let Some(last) = cited.last() else {
+        return false;
+    };
+    if last.end > at || at - last.end > 40 {
+        return false;
+    }
+    let gap = text[last.end..at].trim_matches(|c: char| c.is_whitespace() || c == ',');
+    let gap = collapse(gap);
+    matches!(
+        gap.as_str(),
+        "sửa đổi" | "bổ sung" | "sửa đổi, bổ sung" | "sửa đổi bổ sung"
+    )
+}
+
+/// Whether the words after a bare "Hiến pháp" (from `at`) make it the law of the land, not a
+/// cited text: "và pháp luật", ", pháp luật", "(đã) quy định".
+fn generic_law(text: &str, at: usize) -> bool {
+    let k = skip_ws(text, at);
+    let k = if text[k..].starts_with(',') {
+        skip_ws(text, k + 1)
+    } else {
+        k
+    };
+    let k = if starts_words(text, k, &["và"]) {
+        skip_ws(text, k + "và".len())
+    } else {
+        k
+    };
+    let k = if starts_words(text, k, &["đã"]) {
+        skip_ws(text, k + "đã".len())
+    } else {
+        k
+    };
+    starts_words(text, k, &["pháp", "luật"]) || starts_words(text, k, &["quy", "định"])
 }
 
 /// Where the title of a law whose type word closes a line of running text starts on the next
@@ -922,13 +1025,19 @@ fn lower_case_title(title: &str) -> bool {
 /// The title after a type word: words up to a title stop word ("số", "ngày", "đã", "của" …),
 /// "quy định", punctuation or a line break. A title begins with a capital.
 fn law_title(text: &str, at: usize, lower_ok: bool) -> (usize, String) {
+    title_words(text, at, lower_ok, true)
+}
+
+/// [`law_title`], with `commas` false for a charter: "Điều lệ Đảng" is named by its body,
+/// which has no comma in its name ("Điều lệ Đảng, nghị quyết, chỉ thị của Đảng" is a list).
+fn title_words(text: &str, at: usize, lower_ok: bool, commas: bool) -> (usize, String) {
     let mut end = at;
     let mut j = at;
     let mut first = true;
     let mut prev_cap = false;
     loop {
         let mut k = continue_at(text, j);
-        if k == j && !first && text[j..].starts_with(',') {
+        if k == j && !first && commas && text[j..].starts_with(',') {
             // "Luật Phòng, chống thiên tai": a comma inside a compound after a capital;
             // "Luật Quản lý, sử dụng tài sản công": lower-case words to the title's end.
             let n = j + 1 + (text[j + 1..].starts_with(' ') as usize);
@@ -981,11 +1090,23 @@ fn law_title(text: &str, at: usize, lower_ok: bool) -> (usize, String) {
             }
             break;
         }
+        if !first && is_year(w) && !text[we..].starts_with(['/', '-', '.', '%']) {
+            // "Luật Năng lượng nguyên tử 2025", "Điều lệ Đảng Cộng sản Việt Nam 2011": a bare
+            // year closes the title, as "năm 2016" does.
+            end = we;
+            break;
+        }
         if lw == "và" {
             // "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân", not "Luật X và
-            // Luật Y", nor "Luật Đầu tư công và pháp luật có liên quan".
+            // Luật Y", nor "Luật Đầu tư công và pháp luật có liên quan", nor "Luật X và khoản
+            // 1 Điều 21 …".
             let n = continue_at(text, we);
-            if n == we || starts_type(text, n) || starts_words(text, n, &["pháp", "luật"]) {
+            if n == we
+                || starts_type(text, n)
+                || starts_words(text, n, &["pháp", "luật"])
+                || word_end(text, n)
+                    .is_some_and(|e| PROVISIONS.contains(&text[n..e].to_lowercase().as_str()))
+            {
                 break;
             }
         } else if (is_cue(&lw, Cue::TitleStop) && !opening) || w.chars().all(|c| c.is_ascii_digit())
@@ -1047,6 +1168,50 @@ fn dash_number(text: &str, at: usize) -> Option<(String, usize)> {
     }
     let end = text.len() - after.len();
     Some((text[end - digits - 1 - code.len()..end].to_string(), end))
+}
+
+/// A number of the 1990s ministry form, its sequence spaced from its code ("Thông tư 60
+/// TC/CĐKT", "Quyết định số 1141 TC/QĐ/CĐKT"), right after a type word: the number written
+/// without the space ("60TC/CĐKT") and its end.
+fn spaced_number(text: &str, at: usize) -> Option<(String, usize)> {
+    let k = skip_spaces(text, at);
+    if k == at {
+        return None;
+    }
+    let k = match text[k..]
+        .strip_prefix("số")
+        .or_else(|| text[k..].strip_prefix("Số"))
+    {
+        Some(rest) => {
+            let rest = rest.strip_prefix(':').unwrap_or(rest);
+            let n = skip_spaces(text, text.len() - rest.len());
+            if n == text.len() - rest.len() {
+                return None;
+            }
+            n
+        }
+        None => k,
+    };
+    let digits = text[k..].bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=5).contains(&digits) || !text[k + digits..].starts_with(' ') {
+        return None;
+    }
+    let c = k + digits + 1;
+    let len = text[c..]
+        .char_indices()
+        .find(|&(_, ch)| !(ch.is_uppercase() || ch == '/'))
+        .map_or(text.len() - c, |(i, _)| i);
+    let code = text[c..c + len].trim_end_matches('/');
+    let head = code.split('/').next().unwrap_or("");
+    let after = &text[c + code.len()..];
+    if !code.contains('/')
+        || head.chars().count() < 2
+        || code.contains("//")
+        || after.starts_with(|ch: char| ch.is_alphanumeric() || ch == '-')
+    {
+        return None;
+    }
+    Some((format!("{}{code}", &text[k..k + digits]), c + code.len()))
 }
 
 /// After a law's type word, "sửa đổi, bổ sung một số điều của Luật X, Luật Y và Luật Z": the
@@ -1148,6 +1313,30 @@ fn starts_words(text: &str, at: usize, words: &[&str]) -> bool {
         k = e;
     }
     true
+}
+
+/// The parts of a legal text ("khoản 1 Điều 21"): after "và", a new clause, not the title's
+/// second half.
+const PROVISIONS: &[&str] = &["khoản", "điểm", "điều", "chương", "mục", "phần", "tiết"];
+
+/// Whether `w` is a year as titles carry one: four digits, 1945 to 2100.
+fn is_year(w: &str) -> bool {
+    w.len() == 4
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && w.parse::<u16>().is_ok_and(|y| (1945..=2100).contains(&y))
+}
+
+/// The year closing a law's title ("Báo chí năm 2016", "Năng lượng nguyên tử 2025").
+fn title_year(title: &str) -> Option<PartialDate> {
+    let (_, y) = title.rsplit_once(' ')?;
+    if !is_year(y) {
+        return None;
+    }
+    Some(PartialDate {
+        year: y.parse().ok()?,
+        month: None,
+        day: None,
+    })
 }
 
 /// Words that open a new clause after a comma in a law's title, not the title's second half:
@@ -1739,5 +1928,126 @@ mod tests {
         );
         // seeds/000: no number, no date, no title → not a reference
         assert_eq!(refs("thực hiện Nghị quyết số 05 của Tỉnh ủy về sẵn sàng ứng phó; Quyết định này có hiệu lực từ ngày 01/01/2026", None), vec![]);
+    }
+
+    #[test]
+    fn a_year_closing_a_law_or_charter_title_dates_it() {
+        assert_eq!(
+            refs(
+                "Theo Điều 5 Luật Lưu trữ 2024 và khoản 2 Điều 8 Luật Thư viện năm 2019;",
+                None
+            ),
+            vec![
+                row(None, Some("Luật"), Some("2024"), None, "Luật Lưu trữ 2024"),
+                row(
+                    None,
+                    Some("Luật"),
+                    Some("2019"),
+                    None,
+                    "Luật Thư viện năm 2019"
+                ),
+            ]
+        );
+        // The charter by its full name with a year, then by its short name: one document.
+        assert_eq!(
+            refs(
+                "Căn cứ Điều 12 Điều lệ Đảng Cộng sản Việt Nam 2011 quy định; đảng viên chấp hành Điều lệ Đảng, nghị quyết, chỉ thị của Đảng.",
+                None
+            ),
+            vec![row(
+                None,
+                Some("Điều lệ"),
+                Some("2011"),
+                None,
+                "Điều lệ Đảng Cộng sản Việt Nam 2011"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_charter_title_does_not_run_on_past_a_comma() {
+        assert_eq!(
+            texts("Chi bộ thực hiện Cương lĩnh chính trị, Điều lệ Đảng, tiêu chuẩn đảng viên, hoạt động đúng quy định."),
+            vec!["Điều lệ Đảng"]
+        );
+    }
+
+    #[test]
+    fn the_constitution_as_the_law_of_the_land_is_not_cited() {
+        for text in [
+            "Hội hoạt động trong khuôn khổ Hiến pháp và pháp luật.",
+            "bảo đảm quyền con người mà Hiến pháp đã quy định, đúng thẩm quyền",
+            "xử lý hành vi vi phạm Hiến pháp, pháp luật của Nhà nước",
+        ] {
+            assert_eq!(texts(text), Vec::<String>::new(), "{text}");
+        }
+        assert_eq!(
+            texts("một số quy định không còn phù hợp với Hiến pháp, như sau"),
+            vec!["Hiến pháp"]
+        );
+    }
+
+    #[test]
+    fn bills_aliases_and_amended_laws_are_not_cited() {
+        // A bill under discussion.
+        assert_eq!(
+            texts("Bộ Tư pháp báo cáo về dự án Luật Đất đai (sửa đổi); dự thảo Luật Đầu tư sau khi chỉnh lý."),
+            Vec::<String>::new()
+        );
+        // A short name in brackets for the law cited before it.
+        assert_eq!(
+            texts("Luật Giá số 16/2023/QH15 bổ sung Điều 7 (Luật GSQG có hiệu lực từ ngày 01/7/2024)."),
+            vec!["Luật Giá số 16/2023/QH15"]
+        );
+        // The law a cited law amends, named in its description.
+        assert_eq!(
+            texts("mức mà Luật Thuế tài nguyên số 45/2009/QH12 sửa đổi Luật\nThuế bảo vệ môi trường đã quy định."),
+            vec!["Luật Thuế tài nguyên số 45/2009/QH12"]
+        );
+        // "và khoản …" opens a new clause after a law's title.
+        assert_eq!(
+            texts("tại điểm b khoản 3 Điều 12 Luật Thống kê\nvà khoản 2 Điều 4 Nghị định số 62/2024/NĐ-CP"),
+            vec!["Nghị định số 62/2024/NĐ-CP", "Luật Thống kê"]
+        );
+    }
+
+    #[test]
+    fn a_plenum_named_by_its_ordinal_is_the_issuer() {
+        let r = references(
+            "thực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Hội nghị lần thứ sáu Ban\nChấp hành Trung ương Khóa XII về tổ chức bộ máy",
+            None,
+        );
+        assert_eq!(
+            r[0].issuer.as_deref(),
+            Some("Hội nghị lần thứ sáu Ban Chấp hành Trung ương Khóa XII")
+        );
+    }
+
+    #[test]
+    fn numbers_with_the_sequence_spaced_from_the_code() {
+        assert_eq!(
+            refs(
+                "theo Thông tư 45 TC/TCT, ngày 12/05/1996 của Bộ Tài chính và Quyết định số 812 TC/QĐ/CĐKT ngày 20/3/1995",
+                None
+            ),
+            vec![
+                row(
+                    Some("45TC/TCT"),
+                    Some("Thông tư"),
+                    Some("1996-05-12"),
+                    Some("Bộ Tài chính"),
+                    "Thông tư 45 TC/TCT, ngày 12/05/1996 của Bộ Tài chính"
+                ),
+                row(
+                    Some("812TC/QĐ/CĐKT"),
+                    Some("Quyết định"),
+                    Some("1995-03-20"),
+                    None,
+                    "Quyết định số 812 TC/QĐ/CĐKT ngày 20/3/1995"
+                ),
+            ]
+        );
+        // A count before a word in capitals is no number.
+        assert_eq!(texts("Kế hoạch 5 năm của UBND tỉnh"), Vec::<String>::new());
     }
 }
