@@ -352,7 +352,7 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
             if part || !line.chars().any(char::is_lowercase) {
                 article = None;
             } else {
-                push(&mut out, line, who.clone());
+                article_clause(&mut out, line, who);
                 continue;
             }
         }
@@ -636,6 +636,36 @@ pub(crate) fn action_items(body: &str) -> Vec<ActionItem> {
         }
     }
     out
+}
+
+/// A paragraph of an article or point "Trách nhiệm của X": X's task, unless the paragraph
+/// names its own body with a duty ("Chủ tịch Ủy ban nhân dân cấp xã thành lập …" under
+/// "a) Trách nhiệm của Ủy ban nhân dân cấp xã", "Căn cứ …, cơ quan chuyên môn … có trách
+/// nhiệm …"). A later sentence with a body and a duty of its own is a task of its own
+/// ("4. Chỉ đạo …. Ủy ban nhân dân cấp xã có trách nhiệm công khai …"); the sentences
+/// before it are dropped when they open with a body that takes no duty ("Tổ kiểm tra bao
+/// gồm …").
+fn article_clause(out: &mut Vec<ActionItem>, line: &str, who: &[String]) {
+    let own = |s: &str| duty(s, true).filter(|b| !b.is_empty());
+    let ranges = sentences(line);
+    // A later sentence opens with its body: "Trường hợp để xảy ra vi phạm, thủ trưởng đơn vị
+    // … phải chịu trách nhiệm" states a liability.
+    let later = ranges.iter().skip(1).find_map(|r| {
+        let s = &line[r.clone()];
+        Subject::of(s).and_then(|_| own(s)).map(|b| (r.start, b))
+    });
+    let (lead, rest) = match later {
+        Some((at, bodies)) => (&line[..at], Some((&line[at..], bodies))),
+        None => (line, None),
+    };
+    match own(lead) {
+        Some(bodies) => push(out, lead, bodies),
+        None if rest.is_some() && Subject::of(lead).is_some() => {}
+        None => push(out, lead, who.to_vec()),
+    }
+    if let Some((text, bodies)) = rest {
+        push(out, text, bodies);
+    }
 }
 
 /// Whether `s` has the closing formula of a letter that informs ("… thông báo để các cơ quan
@@ -1061,9 +1091,16 @@ fn takes_duty(rest: &str) -> bool {
 /// lao động"), none for "Việc thực hiện …" (an act, not who acts).
 fn agent(before: &str) -> Option<Vec<String>> {
     let mut who = before.trim().trim_end_matches(',').trim();
-    let condition = ["Khi ", "Trường hợp ", "Trong ", "Trên cơ sở ", "Căn cứ "]
-        .iter()
-        .any(|w| who.starts_with(w));
+    let condition = [
+        "Khi ",
+        "Trường hợp ",
+        "Trong ",
+        "Trên cơ sở ",
+        "Căn cứ ",
+        "Định kỳ ",
+    ]
+    .iter()
+    .any(|w| who.starts_with(w));
     if condition {
         who = who.rsplit_once(", ").map(|(_, w)| w)?;
     }
@@ -1602,7 +1639,15 @@ fn request(sentence: &str) -> Option<Request<'_>> {
         return None;
     }
     mid_verb_starts(s)
-        .filter(|&i| i > 0 && !s[..i].trim_end().ends_with('('))
+        .filter(|&i| {
+            // "Theo đề nghị Trưởng ban …", "Xét đề nghị …": the preamble cites a request.
+            let before = s[..i].trim_end();
+            i > 0
+                && !before.ends_with('(')
+                && !["theo", "Theo", "Xét", "xét"]
+                    .iter()
+                    .any(|w| before.ends_with(w) && word_begins(before, before.len() - w.len()))
+        })
         .find_map(|i| {
             let n = cue_at(&s[i..], Cue::Request)?;
             after_verb(&s[i..], n, true)
@@ -1842,11 +1887,19 @@ fn assignee_end(s: &str, head: bool) -> usize {
         let c = s[k0..].chars().next();
         let k = match c {
             Some(',' | ';') if !first => skip_spaces(s, k0 + 1),
-            // "Đài Phát thanh - Truyền hình Cao Bằng" (seeds/002): a dash between capitals.
+            // "Đài Phát thanh - Truyền hình Cao Bằng" (seeds/002): a dash between capitals;
+            // "các tổ chức chính trị - xã hội tỉnh": the paired term of a name.
             Some('-' | '–') if !first && k0 > j => {
                 let n = skip_spaces(s, k0 + c.map_or(1, char::len_utf8));
                 match word_end(s, n) {
                     Some(e) if n > k0 + 1 && is_capitalised(&s[n..e]) => n,
+                    Some(_)
+                        if n > k0 + 1
+                            && s[..k0].ends_with("trị ")
+                            && s[n..].starts_with("xã hội") =>
+                    {
+                        n
+                    }
                     _ => break,
                 }
             }
@@ -1874,7 +1927,13 @@ fn assignee_end(s: &str, head: bool) -> usize {
             };
             let compound = k == k0 && k > 0 && (prev_plural || prev_head());
             let listed = || in_plural && k > k0 && cue_at(&s[k..], Cue::BodyHead).is_some();
-            !compound && !listed()
+            // "Đài Tiếng nói Việt Nam": the name of the national radio, not a verb.
+            // "Ủy ban Mặt trận tổ quốc Việt Nam": "tổ quốc" goes on with the front's name.
+            let named = || {
+                (w == "nói" && s[..k].ends_with("Đài Tiếng "))
+                    || (w == "tổ" && s[..k].ends_with("trận ") && s[we..].starts_with(" quốc"))
+            };
+            !compound && !listed() && !named()
         };
         if stop {
             // "… đơn vị có liên quan căn cứ …" (dev/d004): "có liên quan" still names them.
@@ -1889,7 +1948,7 @@ fn assignee_end(s: &str, head: bool) -> usize {
             }
             break;
         }
-        if first && !capital && !plural {
+        if first && !capital && !plural && !lower_head(&s[k..]) {
             break;
         }
         first = false;
@@ -1907,6 +1966,14 @@ fn assignee_end(s: &str, head: bool) -> usize {
         }
     }
     end
+}
+
+/// Whether `s` opens with the title of a body's head written in lower case, followed by the
+/// body: "đề nghị thủ trưởng các đơn vị phản ảnh …", "người đứng đầu cơ quan …".
+fn lower_head(s: &str) -> bool {
+    ["thủ trưởng ", "giám đốc ", "chủ tịch ", "người đứng đầu "]
+        .iter()
+        .any(|h| s.starts_with(h))
 }
 
 /// "Ủy ban MTTQ, các đoàn thể CT-XH tỉnh; các sở, ngành và tương đương" → three bodies: split
@@ -2064,12 +2131,20 @@ fn plural_list(one: &str, rest: &str) -> Option<Vec<String>> {
     }
     let rest = rest.trim_start();
     let (_, end) = assignee_span(rest);
-    let names: Vec<String> = rest[..end]
-        .split(',')
-        .map(str::trim)
-        .filter(|n| n.starts_with(char::is_uppercase))
-        .map(|n| format!("{head} {n}"))
-        .collect();
+    let mut names: Vec<String> = Vec::new();
+    let mut parts = rest[..end].split(',').map(str::trim).peekable();
+    while let Some(n) = parts.next() {
+        if !n.starts_with(char::is_uppercase) {
+            continue;
+        }
+        // "Các Bộ: …, Văn hóa, Thể thao và Du lịch": the ministry's name holds a comma.
+        if n == "Văn hóa" && parts.peek() == Some(&"Thể thao và Du lịch") {
+            parts.next();
+            names.push(format!("{head} Văn hóa, Thể thao và Du lịch"));
+            continue;
+        }
+        names.push(format!("{head} {n}"));
+    }
     (!names.is_empty()).then_some(names)
 }
 
@@ -2109,7 +2184,8 @@ fn deadline(text: &str) -> Option<PartialDate> {
             return false;
         }
         let lower = lower_tail(before);
-        let from = lower.ends_with("từ") || lower.ends_with("kể từ");
+        // "tính đến hết ngày 09/9/1999": an eligibility cut-off, not a deadline.
+        let from = lower.ends_with("từ") || lower.ends_with("tính đến hết");
         !from && ends_with_cue(&lower, Cue::Deadline)
     })
     .map(|d| d.date)
@@ -3053,5 +3129,75 @@ mod tests {
         ] {
             assert_eq!(name_wraps(prev, next), joined, "{prev:?} / {next:?}");
         }
+    }
+
+    #[test]
+    fn own_subject_beats_the_duty_heading() {
+        let text = "Điều 5. Trách nhiệm của Ủy ban nhân dân cấp xã\n\n\
+            1. Chủ tịch Ủy ban nhân dân cấp xã thành lập tổ công tác rà soát hộ nghèo.\n\n\
+            2. Chỉ đạo các thôn lập danh sách hộ nghèo. Ủy ban nhân dân cấp xã có trách nhiệm \
+            niêm yết danh sách tại trụ sở.\n\n\
+            3. Định kỳ hằng tháng, cơ quan thuế các cấp phải báo cáo số thu.\n";
+        let xa = ["Ủy ban nhân dân cấp xã"];
+        assert_eq!(
+            items(text),
+            vec![
+                item(
+                    "Chủ tịch Ủy ban nhân dân cấp xã thành lập tổ công tác rà soát hộ nghèo",
+                    &["Chủ tịch Ủy ban nhân dân cấp xã"],
+                    None
+                ),
+                item("Chỉ đạo các thôn lập danh sách hộ nghèo", &xa, None),
+                item(
+                    "Ủy ban nhân dân cấp xã có trách nhiệm niêm yết danh sách tại trụ sở",
+                    &xa,
+                    None
+                ),
+                item(
+                    "Định kỳ hằng tháng, cơ quan thuế các cấp phải báo cáo số thu",
+                    &["cơ quan thuế các cấp"],
+                    None
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn names_with_a_verb_a_dash_or_a_comma_stay_whole() {
+        let (bodies, _) =
+            assignee_span("Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam kịp thời đưa tin");
+        assert_eq!(bodies, ["Đài Tiếng nói Việt Nam", "Thông tấn xã Việt Nam"]);
+        let (bodies, _) =
+            assignee_span("các tổ chức chính trị - xã hội tỉnh phối hợp tuyên truyền");
+        assert_eq!(bodies, ["các tổ chức chính trị - xã hội tỉnh"]);
+        let (bodies, _) =
+            assignee_span("Ủy ban Mặt trận tổ quốc Việt Nam các cấp chủ trì giám sát");
+        assert_eq!(bodies, ["Ủy ban Mặt trận tổ quốc Việt Nam các cấp"]);
+        assert_eq!(
+            subject("Các Bộ: Y tế, Văn hóa, Thể thao và Du lịch chủ động phối hợp."),
+            ["Bộ Y tế", "Bộ Văn hóa, Thể thao và Du lịch"]
+        );
+    }
+
+    #[test]
+    fn a_request_of_a_head_in_lower_case_names_the_head() {
+        assert_eq!(
+            items("Nếu có vướng mắc, đề nghị thủ trưởng các đơn vị phản ánh về Sở Nội vụ."),
+            vec![item(
+                "đề nghị thủ trưởng các đơn vị phản ánh về Sở Nội vụ",
+                &["thủ trưởng các đơn vị"],
+                None
+            )]
+        );
+    }
+
+    #[test]
+    fn a_cited_request_or_an_eligibility_cut_off_assigns_nothing() {
+        assert!(items("Theo đề nghị Giám đốc Sở Nội vụ.").is_empty());
+        assert!(items("Xét đề nghị Chánh Văn phòng Ủy ban nhân dân tỉnh.").is_empty());
+        assert_eq!(
+            deadline("Các dự án tính đến hết ngày 09/9/1999 đã đưa vào sản xuất"),
+            None
+        );
     }
 }
