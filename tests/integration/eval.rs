@@ -32,10 +32,10 @@ use std::process::Command;
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
-/// The evaluation fails below this micro-F1: the figure measured when it was set (0.9326 on
-/// 2026-11-23, session 2, 90 expected records), rounded down. Raise it as the extractors
-/// improve.
-const MICRO_F1_FLOOR: f64 = 0.93;
+/// The evaluation fails below this micro-F1: the figure measured when it was set (0.964 on
+/// 2026-11-23, session 3, 115 expected records), less a point and a half for the run-to-run
+/// changes that new expected records bring. Raise it as the extractors improve.
+const MICRO_F1_FLOOR: f64 = 0.95;
 
 /// The scored fields, in the order of the table.
 const FIELDS: &[&str] = &[
