@@ -1333,6 +1333,15 @@ fn name_wraps(prev: &str, next: &str) -> bool {
             && words.next().is_some_and(is_capitalised);
     }
     if !is_capitalised(last) || is_cue(&lower, Cue::Stop) {
+        if matches!(last, "phòng" | "đốc" | "tịch" | "trưởng")
+            && ends_with_head_title(prev)
+            && cue_at(next, Cue::BodyHead).is_some()
+        {
+            // The title of a body's head ends the line and the body opens the next: "**Điều
+            // 3. **Chánh Văn phòng" / "Ủy ban nhân dân tỉnh; …" (dev/d019), "- Tham mưu đề
+            // xuất Chủ tịch" / "UBND tỉnh …" (dev/d034).
+            return true;
+        }
         // "… thành phố từ" / "Hà Tĩnh …"; "Thời gian thực hiện: Theo" / "Kế hoạch …" (dev/d033).
         return is_cue(&lower, Cue::Stop) || last == "và";
     }
@@ -1350,6 +1359,17 @@ fn name_wraps(prev: &str, next: &str) -> bool {
         || after
             .strip_prefix(' ')
             .is_some_and(|r| r.starts_with(char::is_uppercase))
+}
+
+/// Whether a line ends with the title of a body's head, which the body's name must follow:
+/// "… Chánh Văn phòng", "… Giám đốc", "… Chủ tịch", "… Thủ trưởng".
+fn ends_with_head_title(prev: &str) -> bool {
+    ["Văn phòng", "Giám đốc", "Chủ tịch", "Thủ trưởng"]
+        .iter()
+        .any(|t| {
+            prev.strip_suffix(t)
+                .is_some_and(|before| !before.ends_with(char::is_alphanumeric))
+        })
 }
 
 /// Whether a line opens a bold run that it does not close: "**Điều 4." / "Trách nhiệm thi
@@ -1879,6 +1899,9 @@ fn assignee_end(s: &str, head: bool) -> usize {
     // after it could end the name.
     let mut prev_capital: Option<(usize, bool)> = None;
     let mut prev_plural = false;
+    // The word before was "và": "các cơ quan, đơn vị và tổ chức, cá nhân có liên quan"
+    // (dev/d016) goes on with the list.
+    let mut prev_and = false;
     // A plural list has begun ("các cơ quan, tổ chức, cá nhân", dev/d061): after its commas a
     // body word ("tổ chức") goes on with the list.
     let mut in_plural = false;
@@ -1926,7 +1949,11 @@ fn assignee_end(s: &str, head: bool) -> usize {
                 None => false,
             };
             let compound = k == k0 && k > 0 && (prev_plural || prev_head());
-            let listed = || in_plural && k > k0 && cue_at(&s[k..], Cue::BodyHead).is_some();
+            let listed = || {
+                in_plural
+                    && ((k > k0 && cue_at(&s[k..], Cue::BodyHead).is_some())
+                        || (prev_and && s[k..].starts_with(PERSONS_CONCERNED)))
+            };
             // "Đài Tiếng nói Việt Nam": the name of the national radio, not a verb.
             // "Ủy ban Mặt trận tổ quốc Việt Nam": "tổ quốc" goes on with the front's name.
             let named = || {
@@ -1954,6 +1981,7 @@ fn assignee_end(s: &str, head: bool) -> usize {
         first = false;
         prev_capital = capital.then(|| (k, w.chars().count() == 1));
         prev_plural = plural;
+        prev_and = list_word && !plural;
         in_plural |= plural;
         end = we;
         j = we;
@@ -2001,7 +2029,10 @@ fn split_bodies(span: &str) -> Vec<String> {
             if let Some(len) = sep_len {
                 let next = skip_spaces(part, at + len);
                 let cap = part[next..].starts_with(char::is_uppercase);
-                let cac = part[next..].starts_with("các ");
+                // "… đơn vị và tổ chức, cá nhân có liên quan" (dev/d016): those concerned are
+                // named apart, as "… và các tổ chức, cá nhân có liên quan" is.
+                let cac = part[next..].starts_with("các ")
+                    || (len > 1 && part[next..].starts_with(PERSONS_CONCERNED));
                 if (cap || cac)
                     && cue_at(&part[next..], Cue::BodyHead).is_some()
                     && !heads_of_ministries(&part[start..at], &part[next..])
@@ -2021,11 +2052,15 @@ fn split_bodies(span: &str) -> Vec<String> {
     out
 }
 
+/// "tổ chức, cá nhân" after "và": the organisations and persons concerned, a body of its own.
+const PERSONS_CONCERNED: &str = "tổ chức, cá nhân";
+
 /// Whether what follows " và " begins a new item: "các …", or the title of the head of a
 /// body ("… và Thủ trưởng các sở …", "… và Chủ tịch …"), a new person named by office.
 fn and_a_head(after: &str) -> bool {
     [
         "các ",
+        PERSONS_CONCERNED,
         "Thủ trưởng ",
         "Chủ tịch ",
         "Giám đốc ",
@@ -2456,6 +2491,36 @@ mod tests {
                     Some("2024-01-20".to_string())
                 ),
                 ("Rà soát các hộ nghèo, hộ cận nghèo".to_string(), who, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_head_title_at_the_end_of_a_line_goes_on_with_its_body() {
+        let text = "**Điều 2. **Quyết định này\ncó hiệu lực kể từ ngày ký.\n**Điều 3. **Chánh Văn phòng\nỦy ban nhân dân tỉnh; Giám đốc Sở Tư pháp chịu trách nhiệm thi hành Quyết định này./.";
+        let got = items(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            got[0].1,
+            vec![
+                "Chánh Văn phòng Ủy ban nhân dân tỉnh".to_string(),
+                "Giám đốc Sở Tư pháp".to_string()
+            ]
+        );
+        assert!(got[0].0.starts_with("Chánh Văn phòng Ủy ban"), "{got:?}");
+    }
+
+    #[test]
+    fn organisations_and_persons_concerned_after_va_are_their_own_assignee() {
+        let text = "**Điều 3.** Giám đốc Sở Tư pháp; Thủ trưởng các cơ quan, đơn vị và tổ chức, cá\nnhân có liên quan chịu trách nhiệm thi hành Quyết định này./.";
+        let got = items(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            got[0].1,
+            vec![
+                "Giám đốc Sở Tư pháp".to_string(),
+                "Thủ trưởng các cơ quan, đơn vị".to_string(),
+                "tổ chức, cá nhân có liên quan".to_string()
             ]
         );
     }
