@@ -116,8 +116,18 @@ fn fill(record: &mut Record, seg: &Segments<'_>) {
     let body_at = cited.len();
     cited.push_str(&body);
     let phrases = phrases::scan(&cited, body_at);
-    record.references =
-        references::references_with(&cited, record.number.as_deref(), &phrases.doc_types);
+    // A document named by its type and title ("Điều lệ Đảng" in the charter) is not cited by
+    // itself.
+    let own_title = record
+        .doc_type
+        .as_deref()
+        .zip(record.subject.as_deref().or(record.title.as_deref()));
+    record.references = references::references_with(
+        &cited,
+        record.number.as_deref(),
+        own_title,
+        &phrases.doc_types,
+    );
     record.people = people::people(&body, &phrases.positions);
     if let Some(signer) = &record.signer {
         merge_signer(&mut record.people, signer);

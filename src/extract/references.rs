@@ -25,15 +25,17 @@ use crate::segment::collapsed;
 /// (the document's own number) is never a reference.
 #[cfg(test)]
 pub(crate) fn references(body: &str, own_number: Option<&str>) -> Vec<Reference> {
-    references_with(body, own_number, &dict::find_doc_types(body))
+    references_with(body, own_number, None, &dict::find_doc_types(body))
 }
 
 /// Like [`references`], with the document-type words of `body` already found (as
 /// [`dict::find_doc_types`] finds them; the document-level extractor finds them in the same
-/// pass as the positions).
+/// pass as the positions). `own_title` is the document's own type and title ("Điều lệ",
+/// "Đảng Cộng sản Việt Nam"): the charter citing itself as "Điều lệ Đảng" cites no document.
 pub(crate) fn references_with(
     body: &str,
     own_number: Option<&str>,
+    own_title: Option<(&str, &str)>,
     types: &[(&'static DocType, Range<usize>)],
 ) -> Vec<Reference> {
     let numbers = find_numbers(body);
@@ -100,6 +102,24 @@ pub(crate) fn references_with(
     }
     share_issuers(body, &mut found);
     untitled(body, types, &cited, &mut found);
+    if let Some((own_type, title)) = own_title {
+        // The own key only when a citation without number has the document's own type: a
+        // subject can be long.
+        let own_type = own_type.to_lowercase();
+        let same_type = |f: &Found| {
+            f.reference.number.is_none()
+                && f.title
+                    .as_deref()
+                    .and_then(|t| t.split_once('|'))
+                    .is_some_and(|(name, _)| name == own_type)
+        };
+        if found.iter().any(same_type) {
+            let own = title_key(&own_type, title.trim());
+            found.retain(|f| {
+                !same_type(f) || !f.title.as_deref().is_some_and(|t| same_title(t, &own))
+            });
+        }
+    }
     merge(found)
 }
 
@@ -1109,8 +1129,12 @@ fn title_words(text: &str, at: usize, lower_ok: bool, commas: bool) -> (usize, S
             {
                 break;
             }
-        } else if (is_cue(&lw, Cue::TitleStop) && !opening) || w.chars().all(|c| c.is_ascii_digit())
+        } else if (is_cue(&lw, Cue::TitleStop)
+            && !opening
+            && !(lw == "số" && !first && !number_after(text, we)))
+            || w.chars().all(|c| c.is_ascii_digit())
         {
+            // "Pháp lệnh Dân số năm 2003": "số" with no number after it is a title word.
             break;
         }
         if !first && lw == "ban" && starts_words(text, k, &["ban", "hành"]) {
@@ -1132,6 +1156,16 @@ fn title_words(text: &str, at: usize, lower_ok: bool, commas: bool) -> (usize, S
         j = we;
     }
     (end, collapse(&text[at..end]))
+}
+
+/// Whether a number follows "số" ending at `at`: digits, or a blank ("số …/", "số ../QĐ").
+fn number_after(text: &str, at: usize) -> bool {
+    let rest = text[at..].trim_start_matches(|c: char| c.is_whitespace() || c == ':');
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    let blank = rest.trim_start_matches(['.', '…', '_', ' ']);
+    blank.len() < rest.len() && blank.starts_with('/')
 }
 
 /// A number with no "/" after "số" ("số 1025-CVHQ", "số 25-HĐBT"), which the number grammar
@@ -1399,7 +1433,11 @@ fn merge(found: Vec<Found>) -> Vec<Reference> {
     let mut out: Vec<(String, Option<String>, Reference)> = Vec::new();
     for f in found {
         let existing = out.iter_mut().find(|(k, t, _)| {
-            *k == f.key || (f.reference.number.is_none() && t.is_some() && *t == f.title)
+            same_key(k, &f.key)
+                || (f.reference.number.is_none()
+                    && t.as_deref()
+                        .zip(f.title.as_deref())
+                        .is_some_and(|(a, b)| same_title(a, b)))
         });
         match existing {
             Some((_, _, r)) => {
@@ -1407,7 +1445,11 @@ fn merge(found: Vec<Found>) -> Vec<Reference> {
                     r.date.is_some() as u8 + r.issuer.is_some() as u8 + r.doc_type.is_some() as u8
                 };
                 let new = f.reference;
-                if r.number.is_none() && new.number.is_some() {
+                let hyphens = |n: &Option<String>| n.as_deref().map(|n| n.matches('-').count());
+                if r.number.is_none() && new.number.is_some()
+                    || hyphens(&new.number) > hyphens(&r.number)
+                {
+                    // "27/CTTg" cited after "27/CT-TTg": the well-formed number is kept.
                     r.number = new.number.clone();
                 }
                 if score(&new) > score(r) {
@@ -1427,6 +1469,48 @@ fn merge(found: Vec<Found>) -> Vec<Reference> {
         }
     }
     out.into_iter().map(|(_, _, r)| r).collect()
+}
+
+/// Whether two reference keys name the same document: equal once their hyphens are left out,
+/// a letter repeated across a hyphen counted once, so a number typed without its hyphen
+/// ("27/CTTg") is the well-formed one ("27/CT-TTg").
+fn same_key(a: &str, b: &str) -> bool {
+    // A number has two hyphens at most: its forms differ by four bytes at most, and the
+    // sequence opens both.
+    a == b
+        || (a.len().abs_diff(b.len()) <= 4
+            && a.as_bytes().first() == b.as_bytes().first()
+            && unhyphenated(a).eq(unhyphenated(b)))
+}
+
+/// The characters of a key without its hyphens; after a hyphen, a letter equal to the one
+/// before the hyphen is left out ("CT-TTg" reads "CTTg").
+fn unhyphenated(key: &str) -> impl Iterator<Item = char> + '_ {
+    let mut prev = None;
+    let mut hyphen = false;
+    key.chars().filter(move |&c| {
+        if c == '-' {
+            hyphen = true;
+            return false;
+        }
+        let keep = !(hyphen && prev == Some(c));
+        hyphen = false;
+        prev = Some(c);
+        keep
+    })
+}
+
+/// Whether two title keys name the same law: equal, or one is the other closed by its year
+/// ("pháp lệnh|dân số năm 2003" and a later "pháp lệnh|dân số").
+fn same_title(a: &str, b: &str) -> bool {
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    long == short
+        || long.strip_prefix(short).is_some_and(|rest| {
+            let year = rest
+                .strip_prefix(" năm ")
+                .or_else(|| rest.strip_prefix(' '));
+            year.is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+        })
 }
 
 #[cfg(test)]
@@ -2049,5 +2133,53 @@ mod tests {
         );
         // A count before a word in capitals is no number.
         assert_eq!(texts("Kế hoạch 5 năm của UBND tỉnh"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_document_naming_itself_by_its_title_is_not_cited() {
+        let body = "Đảng viên chấp hành Cương lĩnh chính trị, Điều lệ Đảng; Điều lệ Đảng ngày 19/01/2011 quy định như sau.";
+        let types = dict::find_doc_types(body);
+        let own = references_with(
+            body,
+            None,
+            Some(("Điều lệ", "Đảng Cộng sản Việt Nam")),
+            &types,
+        );
+        assert!(own.is_empty(), "{own:?}");
+        // Another document's charter is still cited.
+        let other = references_with(body, None, Some(("Quy định", "Thi hành Điều lệ")), &types);
+        assert_eq!(other.len(), 1, "{other:?}");
+    }
+
+    #[test]
+    fn so_without_a_number_after_it_is_a_title_word() {
+        assert_eq!(
+            texts(
+                "Sửa đổi Điều 10 của Pháp lệnh dân số năm 2003. Một số nội dung tại Pháp lệnh Dân số không còn phù hợp."
+            ),
+            vec!["Pháp lệnh dân số năm 2003"]
+        );
+        // "số" before a number or a blank still ends the title.
+        assert_eq!(
+            texts("Căn cứ Luật Đất đai số 31/2024/QH15 ngày 18/01/2024."),
+            vec!["Luật Đất đai số 31/2024/QH15 ngày 18/01/2024"]
+        );
+    }
+
+    #[test]
+    fn a_number_typed_without_its_hyphen_is_the_same_document() {
+        let rows = refs(
+            "Thực hiện Chỉ thị số 27/CT-TTg ngày 15/8/2024 của Thủ tướng Chính phủ. Triển khai Chỉ thị số 27/CTTg ngày 15/8/2024 của Thủ tướng Chính phủ.",
+            None,
+        );
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert_eq!(rows[0].0.as_deref(), Some("27/CT-TTg"));
+        // The typo cited first gives way to the well-formed number.
+        let rows = refs(
+            "Triển khai Chỉ thị số 27/CTTg của Thủ tướng Chính phủ. Thực hiện Chỉ thị số 27/CT-TTg ngày 15/8/2024.",
+            None,
+        );
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert_eq!(rows[0].0.as_deref(), Some("27/CT-TTg"));
     }
 }
