@@ -270,17 +270,22 @@ fn table(encoding: Option<&Encoding<'_>>) -> Vec<String> {
 fn cid_widths(doc: &Document, w: &[Object]) -> Vec<(u32, Vec<f64>)> {
     let mut out = Vec::new();
     let mut at = 0;
-    while at < w.len() {
+    // Widths kept in all: a damaged file may claim millions of codes in many ranges.
+    let mut budget: usize = 1 << 20;
+    while at < w.len() && budget > 0 {
         let Some(first) = number(deref(doc, &w[at])) else {
             break;
         };
         let first = first.max(0.0) as u32;
         match w.get(at + 1).map(|o| deref(doc, o)) {
             Some(Object::Array(list)) => {
-                out.push((
-                    first,
-                    list.iter().map(|o| number(o).unwrap_or(0.0)).collect(),
-                ));
+                let widths: Vec<f64> = list
+                    .iter()
+                    .take(budget)
+                    .map(|o| number(o).unwrap_or(0.0))
+                    .collect();
+                budget -= widths.len();
+                out.push((first, widths));
                 at += 2;
             }
             Some(o) => {
@@ -290,8 +295,12 @@ fn cid_widths(doc: &Document, w: &[Object]) -> Vec<(u32, Vec<f64>)> {
                     break;
                 };
                 // A range of one width: capped, a damaged file may claim millions of codes.
-                let count = ((last.max(0.0) as u32).saturating_sub(first) + 1).min(1 << 16);
-                out.push((first, vec![width; count as usize]));
+                let count = ((last.max(0.0) as u32).saturating_sub(first) as usize)
+                    .saturating_add(1)
+                    .min(1 << 16)
+                    .min(budget);
+                budget -= count;
+                out.push((first, vec![width; count]));
                 at += 3;
             }
             None => break,
@@ -603,6 +612,24 @@ fn capital(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn claimed_width_ranges_are_bounded() {
+        let doc = Document::with_version("1.5");
+        // Many ranges each claiming every code, the last one up to u32::MAX.
+        let mut w = Vec::new();
+        for _ in 0..100 {
+            w.extend([
+                Object::Integer(0),
+                Object::Integer(i64::from(u32::MAX)),
+                Object::Integer(500),
+            ]);
+        }
+        let widths = cid_widths(&doc, &w);
+        let total: usize = widths.iter().map(|(_, v)| v.len()).sum();
+        assert!(total <= 1 << 20, "{total}");
+        assert_eq!(widths[0].1.len(), 1 << 16);
+    }
 
     #[test]
     fn font_families_from_base_names() {

@@ -672,6 +672,9 @@ fn blank(units: &[Unit]) -> bool {
         .all(|&u| matches!(unit_value(u), 0x00..=0x20 | 0xA0))
 }
 
+/// The most tabs [`layout`] puts between two cells of a row (a sheet is laid out far narrower).
+const MAX_GAP: usize = 256;
+
 /// The sheets laid out as text: a row a line, cells separated by tabs, line breaks and tabs
 /// inside a cell turned into spaces, other control characters dropped.
 pub(super) fn layout(sheets: &[Cells]) -> Vec<Unit> {
@@ -696,12 +699,16 @@ pub(super) fn layout(sheets: &[Cells]) -> Vec<Unit> {
                 row_at = Some(row);
                 last_col = None;
             }
-            // One tab a column from the last cell (or from the first column).
+            // One tab a column from the last cell (or from the first column), at most
+            // `MAX_GAP`: a damaged file may put a cell billions of columns away.
             let tabs = match last_col {
                 None => col,
                 Some(last) => col.saturating_sub(last),
             };
-            out.extend(std::iter::repeat_n(Unit::Byte(b'\t'), tabs as usize));
+            out.extend(std::iter::repeat_n(
+                Unit::Byte(b'\t'),
+                (tabs as usize).min(MAX_GAP),
+            ));
             last_col = Some(col);
             push_cell(&mut out, units);
         }
@@ -830,6 +837,15 @@ mod tests {
                 b"Stt\t\tC\xe9ng h\xdfa\n\t119.6172249\t30200\n\t1.5\t25\nok\n".to_vec()
             )
         );
+    }
+
+    #[test]
+    fn a_cell_far_away_gets_a_bounded_gap() {
+        let mut sheet = Cells::new();
+        sheet.insert((0, 0), "a".bytes().map(Unit::Byte).collect());
+        sheet.insert((0, u32::MAX), "b".bytes().map(Unit::Byte).collect());
+        let text = text_of(&layout(&[sheet]));
+        assert_eq!(text, format!("a{}b\n", "\t".repeat(MAX_GAP)));
     }
 
     #[test]
