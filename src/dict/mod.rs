@@ -275,23 +275,7 @@ impl PhraseDfa {
             let mut i = at;
             let no = aho_corasick::Anchored::No;
             while i < hay.len() {
-                // Four bytes at a time while none of them reaches a dead or match state (most
-                // bytes); the byte that does is stepped again below, alone.
-                while let Some(&[b0, b1, b2, b3]) = hay.get(i..i + 4) {
-                    let s0 = dfa.next_state(no, sid, b0);
-                    let s1 = dfa.next_state(no, s0, b1);
-                    let s2 = dfa.next_state(no, s1, b2);
-                    let s3 = dfa.next_state(no, s2, b3);
-                    if dfa.is_special(s0)
-                        | dfa.is_special(s1)
-                        | dfa.is_special(s2)
-                        | dfa.is_special(s3)
-                    {
-                        break;
-                    }
-                    sid = s3;
-                    i += 4;
-                }
+                (i, sid) = self.skip_plain(hay, i, sid);
                 let Some(&b) = hay.get(i) else {
                     break;
                 };
@@ -314,9 +298,35 @@ impl PhraseDfa {
             found(p, range);
         }
     }
-}
 
-impl PhraseDfa {
+    /// Steps from state `sid` at byte `i` four bytes at a time while none of them reaches a
+    /// special (dead or match) state, as most bytes do: the position and state where the
+    /// caller steps on byte by byte (the four bytes that hold a special state are stepped
+    /// again there, alone).
+    #[inline(always)]
+    fn skip_plain(
+        &self,
+        hay: &[u8],
+        mut i: usize,
+        mut sid: aho_corasick::automaton::StateID,
+    ) -> (usize, aho_corasick::automaton::StateID) {
+        use aho_corasick::automaton::Automaton;
+        let dfa = &self.dfa;
+        let no = aho_corasick::Anchored::No;
+        while let Some(&[b0, b1, b2, b3]) = hay.get(i..i + 4) {
+            let s0 = dfa.next_state(no, sid, b0);
+            let s1 = dfa.next_state(no, s0, b1);
+            let s2 = dfa.next_state(no, s1, b2);
+            let s3 = dfa.next_state(no, s2, b3);
+            if dfa.is_special(s0) | dfa.is_special(s1) | dfa.is_special(s2) | dfa.is_special(s3) {
+                break;
+            }
+            sid = s3;
+            i += 4;
+        }
+        (i, sid)
+    }
+
     /// Calls `found` with `(pattern index, byte range)` for every occurrence of every phrase
     /// in `text`, overlaps included, in order of their ends. The automaton must be built with
     /// `MatchKind::Standard`. One pass serves several phrase tables at once: each table's
@@ -333,20 +343,7 @@ impl PhraseDfa {
         let mut sid = self.start;
         let mut i = 0;
         loop {
-            // Four bytes at a time while none of them reaches a match state (most bytes); the
-            // byte that does is stepped again below, alone.
-            while let Some(&[b0, b1, b2, b3]) = hay.get(i..i + 4) {
-                let s0 = dfa.next_state(no, sid, b0);
-                let s1 = dfa.next_state(no, s0, b1);
-                let s2 = dfa.next_state(no, s1, b2);
-                let s3 = dfa.next_state(no, s2, b3);
-                if dfa.is_special(s0) | dfa.is_special(s1) | dfa.is_special(s2) | dfa.is_special(s3)
-                {
-                    break;
-                }
-                sid = s3;
-                i += 4;
-            }
+            (i, sid) = self.skip_plain(hay, i, sid);
             let Some(&b) = hay.get(i) else {
                 break;
             };

@@ -35,7 +35,7 @@ use regex::Regex;
 
 use crate::extract::date::find_date;
 use crate::extract::people::{
-    collapse, cue_at, cue_starts, is_capitalised, is_cue, skip_spaces, word_end, Cue,
+    collapse, cue_at, cue_starts, is_capitalised, is_cue, skip_spaces, small_letter, word_end, Cue,
 };
 use crate::record::{ActionItem, PartialDate};
 use crate::segment::collapsed;
@@ -821,30 +821,6 @@ fn lowercase(s: &str) -> String {
         }
     }
     out
-}
-
-/// The lower case of `c` when it is found without the Unicode tables: ASCII, Latin-1, the
-/// letters of Vietnamese (a capital and its small letter are one code point apart) and
-/// punctuation. `None` for any other character.
-#[inline]
-fn small_letter(c: char) -> Option<char> {
-    let cp = c as u32;
-    let lower = match cp {
-        0..=0x7F => return Some(c.to_ascii_lowercase()),
-        // À … Þ (but ×) → à … þ; the rest of Latin-1 has no capitals.
-        0xC0..=0xDE if cp != 0xD7 => cp + 0x20,
-        0x80..=0xFF => cp,
-        // Ă Đ Ĩ Ũ Ơ → ă đ ĩ ũ ơ, Ư → ư; the small letters stay.
-        0x102 | 0x110 | 0x128 | 0x168 | 0x1A0 => cp + 1,
-        0x1AF => 0x1B0,
-        0x103 | 0x111 | 0x129 | 0x169 | 0x1A1 | 0x1B0 => cp,
-        // Ạ … Ỹ: even capitals, odd small letters.
-        0x1EA0..=0x1EF9 => cp | 1,
-        // Dashes, quotes, "…".
-        0x2000..=0x206F => cp,
-        _ => return None,
-    };
-    char::from_u32(lower)
 }
 
 /// The characters of `c` lower-cased: [`small_letter`], else the Unicode tables.

@@ -229,28 +229,39 @@ fn lower_prefix(text: &str, want: usize, buf: &mut [u8; LOWERED]) -> Option<usiz
     Some(n)
 }
 
-/// The lower case of `c` when it is one character: at once for ASCII and the letters of
-/// Vietnamese, by the Unicode tables otherwise.
+/// The lower case of `c` when it is one character: at once for ASCII, Latin-1 and the letters
+/// of Vietnamese ([`small_letter`]), by the Unicode tables otherwise.
 #[inline]
 fn lower_char(c: char) -> Option<char> {
+    small_letter(c).or_else(|| {
+        let mut lower = c.to_lowercase();
+        let l = lower.next()?;
+        lower.next().is_none().then_some(l)
+    })
+}
+
+/// The lower case of `c` when it is found without the Unicode tables: ASCII, Latin-1, the
+/// letters of Vietnamese (a capital and its small letter are one code point apart) and
+/// punctuation. `None` for any other character.
+#[inline]
+pub(crate) fn small_letter(c: char) -> Option<char> {
     let cp = c as u32;
-    let l = match cp {
+    let lower = match cp {
         0..=0x7F => return Some(c.to_ascii_lowercase()),
-        // À … Þ (but ×) → à … þ.
+        // À … Þ (but ×) → à … þ; the rest of Latin-1 has no capitals.
         0xC0..=0xDE if cp != 0xD7 => cp + 0x20,
-        // Ă Đ Ĩ Ũ Ơ → ă đ ĩ ũ ơ (even upper, odd lower).
+        0x80..=0xFF => cp,
+        // Ă Đ Ĩ Ũ Ơ → ă đ ĩ ũ ơ, Ư → ư; the small letters stay.
         0x102 | 0x110 | 0x128 | 0x168 | 0x1A0 => cp + 1,
-        // Ư → ư.
         0x1AF => 0x1B0,
-        // Ạ … Ỹ: even upper, odd lower.
+        0x103 | 0x111 | 0x129 | 0x169 | 0x1A1 | 0x1B0 => cp,
+        // Ạ … Ỹ: even capitals, odd small letters.
         0x1EA0..=0x1EF9 => cp | 1,
-        _ => {
-            let mut lower = c.to_lowercase();
-            let l = lower.next()?;
-            return lower.next().is_none().then_some(l);
-        }
+        // Dashes, quotes, "…".
+        0x2000..=0x206F => cp,
+        _ => return None,
     };
-    char::from_u32(l)
+    char::from_u32(lower)
 }
 
 /// The byte length of the prefix of `text` equal to the lower-case `lower` ignoring case.

@@ -1937,14 +1937,16 @@ mod tests {
         );
     }
 
+    /// The issuer of each reference `text` cites.
+    fn issuers(text: &str) -> Vec<Option<String>> {
+        references(text, None)
+            .into_iter()
+            .map(|r| r.issuer)
+            .collect()
+    }
+
     #[test]
     fn a_closing_issuer_is_shared_by_the_list() {
-        let issuers = |text: &str| -> Vec<Option<String>> {
-            references(text, None)
-                .into_iter()
-                .map(|r| r.issuer)
-                .collect()
-        };
         // dev/d038, d068
         assert_eq!(
             issuers("thực hiện Chỉ thị số 31-CT/TU ngày 06/6/2023, Kế hoạch số 134-KH/TU ngày\n29/12/2023 của Ban Thường vụ Tỉnh ủy; xem xét Tờ trình số 291/TTr-CP ngày 02 tháng 5 năm 2025, Báo cáo thẩm tra bổ sung số 444/BC-CP ngày 16 tháng 5 năm 2025 của Chính phủ"),
@@ -1959,12 +1961,6 @@ mod tests {
 
     #[test]
     fn issuer_names_with_a_dash_a_task_or_a_capitalised_verb() {
-        let issuers = |text: &str| -> Vec<Option<String>> {
-            references(text, None)
-                .into_iter()
-                .map(|r| r.issuer)
-                .collect()
-        };
         assert_eq!(
             issuers("theo Thông tư số 10/2020/TT-BLĐTBXH ngày 12/11/2020 của Bộ trưởng Bộ Lao động - Thương binh và Xã hội hướng dẫn; Quyết định số 64/QĐ-BCĐCCTLBHXH ngày 12/5/2015 của Ban Chỉ đạo Trung ương về cải cách chính sách tiền lương, bảo hiểm xã hội và ưu đãi người có công về phân công; Nghị định số 214/2025/NĐ-CP ngày 04 tháng 8 năm 2025 của Chính phủ Quy định chi tiết"),
             [
